@@ -1,0 +1,51 @@
+// ESLint flat config: the Office add-in rules (office-addins: no context.sync() in loops, load before read, …) with
+// their Prettier check, plus typescript-eslint's recommended rules, for .ts and .tsx alike.
+// eslint-plugin-office-addins bundles an older typescript-eslint (8.8) whose rules break on ESLint 9.39, so we take only
+// its office-addins and prettier plugins and register our own, current @typescript-eslint plugin beside them.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import officeAddins from "eslint-plugin-office-addins";
+import globals from "globals";
+
+const officeRecommended = officeAddins.configs.recommended;
+const office = officeRecommended[officeRecommended.length - 1];
+const tsRecommendedRules = Object.assign({}, ...tseslint.configs.recommended.map((c) => c.rules ?? {}));
+
+export default [
+  { ignores: ["node_modules/", "dist/", "out/", "coverage/", "test-output/"] },
+  js.configs.recommended,
+  {
+    files: ["**/*.{js,cjs,mjs,ts,tsx}"],
+    plugins: {
+      "office-addins": office.plugins["office-addins"],
+      prettier: office.plugins.prettier,
+      "@typescript-eslint": tseslint.plugin,
+    },
+    languageOptions: {
+      parser: tseslint.parser,
+      ecmaVersion: 2022,
+      sourceType: "module",
+      parserOptions: { ecmaFeatures: { jsx: true } },
+      globals: { ...globals.node, ...globals.browser },
+    },
+    rules: {
+      ...office.rules,
+      "no-unused-vars": "off",
+      eqeqeq: ["error", "always"],
+    },
+  },
+  {
+    files: ["**/*.{ts,tsx}"],
+    rules: {
+      ...tsRecommendedRules,
+      "no-undef": "off",
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["**/*.js", "**/*.cjs"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+];

@@ -1,0 +1,82 @@
+// The pure pipeline: Snapshot → locate → read → score. No Excel, no files, no clock.
+import { CN_CALENDAR_2020_2021, type HolidayCalendar } from "../rules/calendar-cn";
+import { HENGDONG_2020 } from "../rules/hengdong-2020";
+import { DEFAULT_SETTINGS, type Settings, settingsProblem } from "../rules/settings";
+import type { Rulebook } from "../rules/types";
+import { WorkingDays } from "./dates";
+import { type Layout, type LedgerLayout, locateAssessment, locateLedger } from "./locate/locate";
+import { type Finding, type Snapshot, WorkbookError } from "./model";
+import { type LedgerResult, readLedger } from "./read/ledger";
+import { readUnits } from "./read/units";
+import { type UnitResult, scoreUnits } from "./score/score";
+
+export interface AssessOptions {
+  readonly rulebook?: Rulebook;
+  readonly settings?: Partial<Settings>;
+  readonly calendar?: HolidayCalendar;
+}
+
+export interface Assessment {
+  readonly rulebook: Rulebook;
+  readonly settings: Settings;
+  readonly layout: Layout;
+  readonly ledgerLayout: LedgerLayout | null;
+  readonly ledger: LedgerResult | null;
+  /** In ranking order. */
+  readonly units: readonly UnitResult[];
+  /** Workbook-level findings (absent columns, roster, ledger rows). */
+  readonly findings: readonly Finding[];
+}
+
+export function assess(snapshot: Snapshot, options: AssessOptions = {}): Assessment {
+  const rulebook = options.rulebook ?? HENGDONG_2020;
+  const settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const problem = settingsProblem(settings);
+  if (problem) throw new WorkbookError(`设置有误：${problem}`);
+  const layout = locateAssessment(snapshot, rulebook, snapshot.state?.assessmentSheet);
+  const ledgerLayout = locateLedger(snapshot, rulebook);
+  const read = readUnits(layout, rulebook, ledgerLayout !== null);
+  const ledgerRule = rulebook.leaves.find((l) => l.rule.kind === "ledgerTimeliness")?.rule;
+  const ledger = ledgerLayout
+    ? readLedger(
+        ledgerLayout,
+        rulebook,
+        new Set(read.units.map((u) => u.key)),
+        new WorkingDays(options.calendar ?? CN_CALENDAR_2020_2021),
+        ledgerRule && ledgerRule.kind === "ledgerTimeliness" ? ledgerRule.workingDays : 7,
+      )
+    : null;
+  const units = scoreUnits({ rulebook, settings, units: read.units, ledger });
+  if (ledger && ledgerRule && ledgerRule.kind === "ledgerTimeliness") {
+    // The main sheet's 3.4 columns, when present beside a ledger, are only compared.
+    for (const u of units) {
+      const whole = u.record.fields.get(ledgerRule.whole);
+      const part = u.record.fields.get(ledgerRule.part);
+      const c = ledger.counts.get(u.record.key) ?? { due: 0, onTime: 0 };
+      const differs = (fv: typeof whole, n: number) =>
+        fv?.col !== undefined &&
+        fv.reading.state === "present" &&
+        fv.reading.count !== undefined &&
+        fv.reading.count !== n;
+      if (differs(whole, c.due) || differs(part, c.onTime)) {
+        (u.findings as Finding[]).push({
+          kind: "warning",
+          field: ledgerRule.whole,
+          row: u.record.row,
+          col: whole?.col ?? part?.col,
+          unit: u.record.key,
+          message: `考核表填写的应公示/按时公示与双公示台账（应公示 ${c.due} 条，按时 ${c.onTime} 条）不一致，以台账为准`,
+        });
+      }
+    }
+  }
+  return {
+    rulebook,
+    settings,
+    layout,
+    ledgerLayout,
+    ledger,
+    units,
+    findings: [...layout.findings, ...read.findings, ...(ledger?.findings ?? [])],
+  };
+}

@@ -1,0 +1,82 @@
+// The typed boundaries of the pure core: Snapshot → (locate, read) → UnitRecord → (score) → UnitResult → (plan) → WritePlan.
+// Nothing here knows Excel, ExcelJS, a clock or a file system.
+
+/** One cell's value as a host hands it over: formulas already resolved to their computed value, rich text joined. */
+export type CellValue = null | string | number | boolean | DateCell | ErrorCell;
+/** A cell the host knows to be a date (ExcelJS Date, or a number with a date format in Excel). */
+export interface DateCell {
+  readonly date: string; // YYYY-MM-DD, time part dropped
+}
+/** An error value such as #N/A or #VALUE!. */
+export interface ErrorCell {
+  readonly error: string;
+}
+
+export function isDateCell(v: CellValue): v is DateCell {
+  return typeof v === "object" && v !== null && "date" in v;
+}
+export function isErrorCell(v: CellValue): v is ErrorCell {
+  return typeof v === "object" && v !== null && "error" in v;
+}
+
+/** A cell's own fill as the host describes it; the core only stores it and hands it back, never looks inside. */
+export type HostFill = string | number | boolean | null | HostFill[] | { [key: string]: HostFill };
+
+/** One worksheet: a dense grid of values from A1 (rows[r][c] is row r+1, column c+1), plus what the tool needs to see
+ * of formatting: the fills and notes of cells that have one (keyed by A1 address). */
+export interface SheetSnapshot {
+  readonly name: string;
+  readonly visible: boolean;
+  readonly rows: readonly (readonly CellValue[])[];
+  readonly fills?: ReadonlyMap<string, HostFill>;
+  readonly notes?: ReadonlyMap<string, string>;
+}
+
+/** Everything the tool remembers between runs, kept in the workbook itself (a hidden sheet or workbook settings). */
+export interface ToolState {
+  readonly version: 1;
+  /** The assessment sheet found on the last run. */
+  readonly assessmentSheet?: string;
+  /** Cells highlighted on the last run, per sheet and A1 address, with their own fill to restore once fixed. */
+  readonly highlights: Readonly<Record<string, Readonly<Record<string, SavedCell>>>>;
+  /** The rulebook settings chosen for this workbook, so they travel with the file. */
+  readonly settings?: Readonly<Record<string, string | number>>;
+}
+export interface SavedCell {
+  /** The cell's own fill before the tool highlighted it (null: none). */
+  readonly fill: HostFill | null;
+  /** Whether the tool attached the note it carries (a note of the user's own is never touched). */
+  readonly note: boolean;
+}
+
+export interface Snapshot {
+  readonly sheets: readonly SheetSnapshot[];
+  readonly state: ToolState | null;
+}
+
+export type FindingKind = "missing" | "invalid" | "warning";
+
+export interface Finding {
+  readonly kind: FindingKind;
+  readonly message: string;
+  /** The field's canonical header (e.g. 联络员), when the finding is about one field. */
+  readonly field?: string;
+  /** Sheet of the cell; omitted in the report when it is the assessment sheet. */
+  readonly sheet?: string;
+  /** 1-based row and column of the cell, when the finding points at one. */
+  readonly row?: number;
+  readonly col?: number;
+  /** The unit the finding belongs to (normalised name), when it belongs to one (ledger rows included). */
+  readonly unit?: string;
+}
+
+/** Thrown when the workbook is not an assessment workbook the tool can read; the message is for the user, in Chinese. */
+export class WorkbookError extends Error {
+  constructor(
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = "WorkbookError";
+  }
+}

@@ -1,0 +1,257 @@
+// Results → WritePlan: pure data saying which cells get which values, fills and notes, and the 考核排名 tab.
+// Hosts apply it as it is; nothing here knows how a host stores a fill.
+import type { Assessment } from "../assess";
+import { centsToNumber, formatCents } from "../exact";
+import { STATE_SHEET } from "../locate/locate";
+import { address, cellText, normalizeHeader } from "../locate/normalize";
+import type { CellValue, Finding, HostFill, SavedCell, Snapshot, ToolState } from "../model";
+import { reviewSummary } from "./report";
+import { encodeState } from "./state";
+
+export { STATE_SHEET };
+
+/** Highlight fills, ARGB: missing evidence amber, invalid data red. */
+export const HIGHLIGHT_COLORS = { missing: "FFFFE699", invalid: "FFFFC7CE" } as const;
+export type HighlightKind = keyof typeof HIGHLIGHT_COLORS;
+/** Every note the tool attaches starts with this, so it can tell its own notes from the user's. */
+export const NOTE_PREFIX = "【信用考核助手】";
+export const SCORE_FORMAT = "0.00";
+
+export interface CellWrite {
+  readonly row: number;
+  readonly col: number;
+  readonly value: number | string | null;
+  /** A note to set (string) or clear (null) on this tool-owned cell. */
+  readonly note: string | null;
+  readonly numberFormat?: string;
+  readonly bold?: boolean;
+}
+
+export type FillChange =
+  | { readonly kind: "highlight"; readonly highlight: HighlightKind }
+  | { readonly kind: "restore"; readonly fill: HostFill | null };
+
+export interface FormatWrite {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly fill: FillChange;
+  /** set: attach the tool's note; remove: take the tool's note away; keep: leave the cell's note alone. */
+  readonly note: { readonly set: string } | { readonly remove: true } | { readonly keep: true };
+}
+
+export interface RankingTable {
+  readonly name: string;
+  readonly title: string;
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly (string | number)[])[];
+  /** Character widths per column, for a printable page. */
+  readonly widths: readonly number[];
+}
+
+export interface WritePlan {
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly scoreColumns: readonly { readonly header: string; readonly col: number }[];
+  readonly cells: readonly CellWrite[];
+  readonly formats: readonly FormatWrite[];
+  readonly ranking: RankingTable;
+  readonly state: ToolState;
+  readonly stateSheet: string;
+  readonly stateChunks: readonly string[];
+}
+
+export function scoreHeaders(a: Assessment): string[] {
+  return [...a.rulebook.indicators.map((i) => i.column), "加分", "总分", "排名", "核查意见"];
+}
+
+function lastUsedColumn(rows: readonly (readonly CellValue[])[]): number {
+  let last = 0;
+  for (const r of rows) {
+    for (let c = r.length - 1; c >= last; c--) {
+      if (r[c] !== null && r[c] !== undefined && r[c] !== "") {
+        last = c + 1;
+        break;
+      }
+    }
+  }
+  return last;
+}
+
+/** Score columns where their headers already stand on the header row, the rest right of the last used column. */
+function placeScoreColumns(a: Assessment): { header: string; col: number }[] {
+  const headers = scoreHeaders(a);
+  const headerCells = a.layout.sheet.rows[a.layout.headerRow - 1] ?? [];
+  const existing = new Map<string, number>();
+  headerCells.forEach((v, i) => {
+    const key = normalizeHeader(cellText(v));
+    if (key !== "" && !existing.has(key)) existing.set(key, i + 1);
+  });
+  let next = lastUsedColumn(a.layout.sheet.rows) + 1;
+  return headers.map((header) => {
+    const col = existing.get(normalizeHeader(header));
+    return { header, col: col ?? next++ };
+  });
+}
+
+function displayName(key: string, row: number): string {
+  return key === "" ? `（第 ${row} 行，缺少单位名称）` : key;
+}
+
+function highlightFormats(
+  a: Assessment,
+  snapshot: Snapshot,
+): { formats: FormatWrite[]; highlights: ToolState["highlights"] } {
+  const previous = snapshot.state?.highlights ?? {};
+  const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
+  const flagged = new Map<
+    string,
+    { sheet: string; row: number; col: number; kind: HighlightKind; messages: string[] }
+  >();
+  const add = (f: Finding, sheet: string) => {
+    if (f.kind === "warning" || f.row === undefined || f.col === undefined) return;
+    const key = `${sheet}!${address(f.row, f.col)}`;
+    const cur = flagged.get(key);
+    if (cur) {
+      cur.messages.push(f.message);
+      if (f.kind === "invalid") cur.kind = "invalid";
+    } else flagged.set(key, { sheet, row: f.row, col: f.col, kind: f.kind, messages: [f.message] });
+  };
+  const main = a.layout.sheet.name;
+  for (const u of a.units) for (const f of u.findings) add(f, main);
+  for (const f of a.findings) add(f, f.sheet ?? main);
+
+  const formats: FormatWrite[] = [];
+  const highlights: Record<string, Record<string, SavedCell>> = {};
+  for (const h of flagged.values()) {
+    const addr = address(h.row, h.col);
+    const snap = sheets.get(h.sheet);
+    const before = previous[h.sheet]?.[addr];
+    const currentNote = snap?.notes?.get(addr);
+    const ours = before ? before.note : currentNote === undefined || currentNote.startsWith(NOTE_PREFIX);
+    const saved: SavedCell = { fill: before ? before.fill : (snap?.fills?.get(addr) ?? null), note: ours };
+    (highlights[h.sheet] ??= {})[addr] = saved;
+    const label = h.kind === "missing" ? "缺少材料" : "数据有误";
+    formats.push({
+      sheet: h.sheet,
+      row: h.row,
+      col: h.col,
+      fill: { kind: "highlight", highlight: h.kind },
+      note: ours ? { set: `${NOTE_PREFIX}${label}\n${h.messages.join("\n")}` } : { keep: true },
+    });
+  }
+  // Cells fixed since the last run get their own fill back, and lose the tool's note.
+  for (const [sheet, cells] of Object.entries(previous)) {
+    const snap = sheets.get(sheet);
+    if (!snap) continue;
+    for (const [addr, saved] of Object.entries(cells)) {
+      if (highlights[sheet]?.[addr]) continue;
+      const m = /^([A-Z]+)(\d+)$/.exec(addr);
+      if (!m) continue;
+      let col = 0;
+      for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+      const note = snap.notes?.get(addr);
+      formats.push({
+        sheet,
+        row: Number(m[2]),
+        col,
+        fill: { kind: "restore", fill: saved.fill },
+        note: saved.note && note !== undefined && note.startsWith(NOTE_PREFIX) ? { remove: true } : { keep: true },
+      });
+    }
+  }
+  return { formats, highlights };
+}
+
+export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
+  const columns = placeScoreColumns(a);
+  const headerRow = a.layout.headerRow;
+  const cells: CellWrite[] = columns.map(({ header, col }) => ({
+    row: headerRow,
+    col,
+    value: header,
+    note: null,
+    bold: true,
+  }));
+  const ledgerFindings = a.ledger?.findings ?? [];
+  const unitRows = new Set<number>();
+  const nIndicators = a.rulebook.indicators.length;
+  for (const u of a.units) {
+    const row = u.record.row;
+    unitRows.add(row);
+    a.rulebook.indicators.forEach((ind, i) => {
+      const leaves = a.rulebook.leaves.filter((l) => l.indicator === ind.id);
+      const note = leaves
+        .map((l) => `${leaves.length > 1 ? `${l.id} ${l.name}：` : ""}${u.explanations.get(l.id) ?? ""}`)
+        .join("\n");
+      cells.push({
+        row,
+        col: columns[i].col,
+        value: centsToNumber(u.indicators.get(ind.id) ?? 0),
+        note: `${ind.name}（${ind.max}分）得 ${formatCents(u.indicators.get(ind.id) ?? 0)} 分\n${note}`,
+        numberFormat: SCORE_FORMAT,
+      });
+    });
+    const [bonusCol, totalCol, rankCol, reviewCol] = columns.slice(nIndicators).map((c) => c.col);
+    cells.push({ row, col: bonusCol, value: centsToNumber(u.bonus), note: u.bonusExplain, numberFormat: SCORE_FORMAT });
+    cells.push({
+      row,
+      col: totalCol,
+      value: centsToNumber(u.total),
+      note: `总分 = 十项得分之和 ${formatCents(u.total - u.bonus)} + 加分 ${formatCents(u.bonus)} = ${formatCents(u.total)} 分`,
+      numberFormat: SCORE_FORMAT,
+    });
+    const tied = a.units.filter((o) => o.rank === u.rank).length;
+    cells.push({
+      row,
+      col: rankCol,
+      value: u.rank,
+      note: `共 ${a.units.length} 个单位，第 ${u.rank} 名${tied > 1 ? `（${tied} 个单位并列）` : ""}`,
+      numberFormat: "0",
+    });
+    cells.push({ row, col: reviewCol, value: reviewSummary(u, ledgerFindings), note: null });
+  }
+  // Rows that are no longer units lose what the tool wrote there before.
+  const rows = a.layout.sheet.rows;
+  for (let r = headerRow; r < rows.length; r++) {
+    if (unitRows.has(r + 1)) continue;
+    for (const { col } of columns) {
+      const v = rows[r]?.[col - 1];
+      if (v !== null && v !== undefined) cells.push({ row: r + 1, col, value: null, note: null });
+    }
+  }
+
+  const { formats, highlights } = highlightFormats(a, snapshot);
+  const header = ["排名", "单位名称", "总分", ...a.rulebook.indicators.map((i) => i.column), "加分", "核查意见"];
+  const ranking: RankingTable = {
+    name: a.rulebook.rankingSheet,
+    title: a.rulebook.rankingTitle,
+    header,
+    rows: a.units.map((u) => [
+      u.rank,
+      displayName(u.record.key, u.record.row),
+      centsToNumber(u.total),
+      ...a.rulebook.indicators.map((i) => centsToNumber(u.indicators.get(i.id) ?? 0)),
+      centsToNumber(u.bonus),
+      reviewSummary(u, ledgerFindings),
+    ]),
+    widths: [6, 20, 8, ...a.rulebook.indicators.map(() => 9), 6, 40],
+  };
+  const state: ToolState = {
+    version: 1,
+    assessmentSheet: a.layout.sheet.name,
+    highlights,
+    settings: { ...a.settings },
+  };
+  return {
+    sheet: a.layout.sheet.name,
+    headerRow,
+    scoreColumns: columns,
+    cells,
+    formats,
+    ranking,
+    state,
+    stateSheet: STATE_SHEET,
+    stateChunks: encodeState(state),
+  };
+}

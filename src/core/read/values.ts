@@ -1,0 +1,119 @@
+// Value kinds (workbook.md "Value kinds"): a cell → present / absent / missing / invalid, with the reason.
+import { type Rational, parseDecimal, fromNumber } from "../exact";
+import { type CellValue, isDateCell, isErrorCell } from "../model";
+
+export type Reading =
+  | { readonly state: "missing" }
+  | { readonly state: "invalid"; readonly reason: string }
+  | { readonly state: "absent" }
+  | { readonly state: "present"; readonly count?: number; readonly amount?: Rational };
+
+export const MISSING: Reading = Object.freeze({ state: "missing" });
+const ABSENT: Reading = Object.freeze({ state: "absent" });
+const PRESENT: Reading = Object.freeze({ state: "present" });
+
+const norm = (s: string): string => s.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
+
+const YES_WORDS = new Set(["是", "有", "已", "√", "✓", "✔", "Y", "YES", "TRUE", "1", "完整", "已盖章"].map(norm));
+const NO_WORDS = new Set(
+  ["否", "无", "未", "×", "✗", "✘", "N", "NO", "FALSE", "0", "/", "-", "--", "—", "——", "不完整", "未盖章"].map(norm),
+);
+const ABSENT_PREFIXES = ["未", "暂无", "尚未", "没有"];
+
+function show(v: CellValue): string {
+  if (typeof v === "string") return v.length > 40 ? `${v.slice(0, 40)}…` : v;
+  if (typeof v === "number") return String(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (v === null) return "";
+  if (isDateCell(v)) return v.date;
+  return v.error;
+}
+
+const errorReading = (v: { error: string }): Reading => ({ state: "invalid", reason: `单元格为错误值 ${v.error}` });
+
+function isBlank(v: CellValue): boolean {
+  return v === null || (typeof v === "string" && v.replace(/[\s\u200b\ufeff]+/g, "") === "");
+}
+
+/** evidence: any text, number, date or TRUE is present; a no-word, FALSE or 未…/暂无…/尚未…/没有… is absent. */
+export function readEvidence(v: CellValue): Reading {
+  if (isBlank(v)) return MISSING;
+  if (isErrorCell(v as CellValue)) return errorReading(v as { error: string });
+  if (typeof v === "boolean") return v ? PRESENT : ABSENT;
+  if (typeof v === "number") return NO_WORDS.has(norm(String(v))) ? ABSENT : PRESENT;
+  if (typeof v === "string") {
+    const n = norm(v);
+    if (NO_WORDS.has(n)) return ABSENT;
+    if (ABSENT_PREFIXES.some((p) => n.startsWith(p))) return ABSENT;
+    return PRESENT;
+  }
+  return PRESENT; // a date
+}
+
+/** yes/no: yes-words present, no-words absent, anything else invalid. */
+export function readYesNo(v: CellValue): Reading {
+  if (isBlank(v)) return MISSING;
+  if (isErrorCell(v as CellValue)) return errorReading(v as { error: string });
+  const text = typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : typeof v === "number" ? String(v) : show(v);
+  const n = norm(text);
+  if (YES_WORDS.has(n)) return PRESENT;
+  if (NO_WORDS.has(n)) return ABSENT;
+  return { state: "invalid", reason: `“${show(v)}”不是“是/否”（应填 是 或 否）` };
+}
+
+const COUNT_TEXT = /^(\d+)(?:\.0*)?[项条次家份个]?$/u;
+
+/** count: a whole number ≥ 0 (12, "12", "3.0", "１２", "12项"); 无 is invalid (无则填0). */
+export function readCount(v: CellValue): Reading {
+  if (isBlank(v)) return MISSING;
+  if (isErrorCell(v as CellValue)) return errorReading(v as { error: string });
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return { state: "invalid", reason: `“${v}”不是数字` };
+    if (v < 0) return { state: "invalid", reason: `数量不能为负数（${v}）` };
+    if (!Number.isInteger(v)) return { state: "invalid", reason: `数量应为整数（${v}）` };
+    if (!Number.isSafeInteger(v)) return { state: "invalid", reason: `数量过大（${v}）` };
+    return { state: "present", count: v };
+  }
+  if (typeof v === "string") {
+    const t = v.normalize("NFKC").replace(/\s+/g, "");
+    const m = COUNT_TEXT.exec(t);
+    if (m) {
+      const n = Number(m[1]);
+      if (!Number.isSafeInteger(n)) return { state: "invalid", reason: `数量过大（${show(v)}）` };
+      return { state: "present", count: n };
+    }
+    if (NO_WORDS.has(norm(t))) return { state: "invalid", reason: `“${show(v)}”不是数量：没有请填 0` };
+    return { state: "invalid", reason: `“${show(v)}”不是非负整数` };
+  }
+  return { state: "invalid", reason: `“${show(v)}”不是数量（应填非负整数）` };
+}
+
+const NUMBER_TEXT = /^\d+(?:\.\d+)?$/;
+
+/** number (创新加分, 自评总分): a number ≥ 0, as a number or as text ("2", "2.5"). */
+export function readNumber(v: CellValue): Reading {
+  if (isBlank(v)) return MISSING;
+  if (isErrorCell(v as CellValue)) return errorReading(v as { error: string });
+  if (typeof v === "number") {
+    if (!Number.isFinite(v) || v < 0) return { state: "invalid", reason: `应为不小于 0 的数（${v}）` };
+    if (v > 1e9) return { state: "invalid", reason: `数值过大（${v}）` };
+    return { state: "present", amount: fromNumber(v) };
+  }
+  if (typeof v === "string") {
+    const t = v.normalize("NFKC").replace(/\s+/g, "");
+    if (NUMBER_TEXT.test(t) && t.length <= 20) {
+      const amount = parseDecimal(t);
+      if (amount) return { state: "present", amount };
+    }
+    return { state: "invalid", reason: `“${show(v)}”不是不小于 0 的数` };
+  }
+  return { state: "invalid", reason: `“${show(v)}”不是数字` };
+}
+
+export function readText(v: CellValue): string {
+  if (v === null) return "";
+  if (typeof v === "string") return v.trim();
+  return show(v);
+}
+
+export { isBlank, show };

@@ -1,0 +1,83 @@
+// ExcelJS → Snapshot: every sheet as a grid of plain values (formulas by their computed value, rich text joined,
+// dates as dates, merged cells only in their top-left cell as in Excel), plus fills and notes, and the tool's memory.
+import type ExcelJS from "exceljs";
+import {
+  type CellValue,
+  type HostFill,
+  type SheetSnapshot,
+  type Snapshot,
+  STATE_SHEET,
+  address,
+  decodeState,
+} from "../../core";
+
+function dateCell(d: Date): CellValue {
+  if (Number.isNaN(d.getTime())) return { error: "#VALUE!" };
+  // ExcelJS gives dates at UTC midnight (plus any time part); the time part is dropped.
+  return { date: d.toISOString().slice(0, 10) };
+}
+
+/** One ExcelJS cell value → CellValue. */
+export function toCellValue(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "number") return Number.isFinite(v) ? v : { error: "#NUM!" };
+  if (v instanceof Date) return dateCell(v);
+  if (typeof v === "object") {
+    if ("error" in v) return { error: String(v.error) };
+    if ("richText" in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text ?? "").join("");
+    if ("formula" in v || "sharedFormula" in v) {
+      const result = (v as { result?: ExcelJS.CellValue }).result;
+      if (result === undefined) return null;
+      if (typeof result === "object" && result !== null && "error" in result) return { error: String(result.error) };
+      return toCellValue(result as ExcelJS.CellValue);
+    }
+    if ("text" in v) {
+      const t = (v as { text: unknown }).text;
+      if (typeof t === "string") return t;
+      if (typeof t === "object" && t !== null && "richText" in t) return toCellValue(t as ExcelJS.CellValue);
+    }
+  }
+  return String(v);
+}
+
+function noteText(note: ExcelJS.Comment | string | undefined): string | undefined {
+  if (note === undefined || note === null) return undefined;
+  if (typeof note === "string") return note;
+  const texts = (note as { texts?: { text?: string }[] }).texts;
+  return Array.isArray(texts) ? texts.map((t) => t.text ?? "").join("") : undefined;
+}
+
+function hostFill(fill: ExcelJS.Fill | undefined): HostFill | null {
+  if (!fill) return null;
+  return JSON.parse(JSON.stringify(fill)) as HostFill;
+}
+
+export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
+  const rows: CellValue[][] = [];
+  const fills = new Map<string, HostFill>();
+  const notes = new Map<string, string>();
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const cells: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const isSlave = cell.isMerged && cell.master.address !== cell.address;
+      while (cells.length < c - 1) cells.push(null);
+      cells[c - 1] = isSlave ? null : toCellValue(cell.value);
+      const fill = hostFill(cell.fill);
+      if (fill) fills.set(address(r, c), fill);
+      const note = noteText(cell.note as ExcelJS.Comment | string | undefined);
+      if (note !== undefined) notes.set(address(r, c), note);
+    });
+    while (rows.length < r - 1) rows.push([]);
+    rows[r - 1] = cells;
+  });
+  return { name: ws.name, visible: ws.state === "visible", rows, fills, notes };
+}
+
+export function snapshot(wb: ExcelJS.Workbook): Snapshot {
+  const state = wb.getWorksheet(STATE_SHEET);
+  const sheets = wb.worksheets.filter((ws) => ws.name !== STATE_SHEET).map(sheetSnapshot);
+  const chunks: unknown[] = [];
+  state?.getColumn(1).eachCell({ includeEmpty: false }, (cell) => chunks.push(toCellValue(cell.value)));
+  return { sheets, state: state ? decodeState(chunks) : null };
+}

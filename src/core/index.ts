@@ -5,5 +5,6 @@ export { plan, scoreHeaders, HIGHLIGHT_COLORS, NOTE_PREFIX, STATE_SHEET, SCORE_F
 export type { CellWrite, FillChange, FormatWrite, HighlightKind, RankingTable, WritePlan } from "./plan/plan";
 export { buildReport, reviewSummary, type Report, type ReportUnit, type ReportFinding } from "./plan/report";
 export { decodeState, encodeState } from "./plan/state";
+export { templateSheets, type TemplateSheet } from "./plan/template";
 export { address, columnLetters, parseAddress } from "./locate/normalize";
 export type { UnitResult } from "./score/score";

@@ -1,0 +1,186 @@
+// The command line: score .xlsx assessment workbooks without Excel, make a blank template, run the demo.
+// Exit 0 when scored (findings included), 2 for input that is not a readable assessment workbook, never a stack trace.
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { WorkbookError } from "../core";
+import { HENGDONG_2020 } from "../rules/hengdong-2020";
+import {
+  NA_POLICIES,
+  type NotApplicablePolicy,
+  type Settings,
+  STEPS_POLICIES,
+  type StepsPolicy,
+} from "../rules/settings";
+import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../hosts/xlsx/workbook";
+import { templateWorkbook } from "../hosts/xlsx/template";
+import { readableProblem } from "./inputs";
+import { rankingTable, summaryLine } from "./print";
+
+export const EXIT_OK = 0;
+export const EXIT_BAD_INPUT = 2;
+
+/** Where the demo's sample lives, from the compiled dist/cli or from src/cli under ts-jest. */
+export const SAMPLE = path.resolve(__dirname, "..", "..", "samples", "sample-2020.xlsx");
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+const processIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+};
+
+/** A user-facing failure: the message is printed as it is and the exit code is 2. */
+export class InputError extends Error {}
+
+function bonusCap(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0)
+    throw new InvalidArgumentError("加分上限应为不小于 0 的数。");
+  return n;
+}
+
+export function defaultOutput(input: string): string {
+  const dir = path.dirname(input);
+  const base = path.basename(input).replace(/\.xlsx$/i, "");
+  return path.join(dir, `${base}.scored.xlsx`);
+}
+
+interface ScoreOptions {
+  out?: string;
+  json?: string;
+  naPolicy?: NotApplicablePolicy;
+  steps?: StepsPolicy;
+  bonusCap?: number;
+}
+
+async function runScore(input: string, opts: ScoreOptions, io: Io): Promise<void> {
+  const problem = await readableProblem(input);
+  if (problem) throw new InputError(problem);
+  const out = opts.out ?? defaultOutput(input);
+  if (path.resolve(out) === path.resolve(input)) {
+    throw new InputError(`输出文件不能与输入文件相同（${input}）：请用 --out 指定另一个文件名，原文件不会被覆盖。`);
+  }
+  let wb;
+  try {
+    wb = await loadWorkbook(input);
+  } catch (e) {
+    throw new InputError(`无法读取“${input}”：文件已损坏或不是 Excel 工作簿（.xlsx）。（${(e as Error).message}）`);
+  }
+  const settings: Partial<Settings> = {
+    ...(opts.naPolicy ? { naPolicy: opts.naPolicy } : {}),
+    ...(opts.steps ? { steps: opts.steps } : {}),
+    ...(opts.bonusCap !== undefined ? { bonusCap: opts.bonusCap } : {}),
+  };
+  const { report, assessment } = scoreWorkbook(wb, { rulebook: HENGDONG_2020, settings });
+  await saveWorkbook(wb, out);
+  if (opts.json) {
+    const text = `${JSON.stringify(report, null, 2)}\n`;
+    if (opts.json === "-") io.out(text);
+    else await fs.writeFile(opts.json, text, "utf8");
+  }
+  io.err(
+    `${summaryLine(assessment)}\n已写入：${out}${opts.json && opts.json !== "-" ? `\nJSON 报告：${opts.json}` : ""}\n`,
+  );
+}
+
+export function buildProgram(io: Io): Command {
+  const program = new Command();
+  program
+    .name("xinyong")
+    .description(
+      "信用考核助手：按 东信建〔2020〕02号 附件2 为衡东县社会信用体系建设成员单位评分、排名（无需 Excel）。\n" +
+        "Scores Hengdong County's social credit assessment workbooks (.xlsx) without Excel.",
+    )
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride()
+    .showHelpAfterError("（用 --help 查看用法）");
+
+  program
+    .command("score")
+    .description("为考核工作簿评分：写出带得分、排名、标注和“考核排名”表的新工作簿，原文件不变")
+    .argument("<in.xlsx>", "考核工作簿（.xlsx）")
+    .option("-o, --out <out.xlsx>", "输出工作簿（默认：<输入名>.scored.xlsx，从不覆盖输入文件）")
+    .option("-j, --json <report.json>", "同时写出 JSON 报告（用 - 输出到标准输出）")
+    .addOption(
+      new Option(
+        "--na-policy <policy>",
+        "不适用（分母为 0）的记分：full 满分 | zero 0 分 | average 适用单位平均分（默认 full）",
+      ).choices(NA_POLICIES),
+    )
+    .addOption(
+      new Option(
+        "--steps <policy>",
+        "第八项 80% 以下扣分：ceil 不足一档按一档 | floor 只计整档 | prorata 按比例（默认 ceil）",
+      ).choices(STEPS_POLICIES),
+    )
+    .option("--bonus-cap <N>", "创新加分上限（默认 10）", bonusCap)
+    .action(async (input: string, opts: ScoreOptions) => runScore(input, opts, io));
+
+  program
+    .command("template")
+    .description("生成空白的 2020 年度考核工作簿模板（36 个成员单位、字段表头、双公示台账）")
+    .option("-o, --out <file>", "输出文件", "考核模板-2020.xlsx")
+    .action(async (opts: { out: string }) => {
+      if (
+        await fs
+          .stat(opts.out)
+          .then(() => true)
+          .catch(() => false)
+      ) {
+        throw new InputError(`“${opts.out}”已存在，为免覆盖未写入：请用 --out 指定另一个文件名。`);
+      }
+      await saveWorkbook(templateWorkbook(HENGDONG_2020), opts.out);
+      io.err(`已生成模板：${opts.out}\n`);
+    });
+
+  program
+    .command("demo")
+    .description("为随附的示例工作簿评分，写出结果并在终端打印排名")
+    .option("-o, --out <file>", "输出文件", path.join("out", "sample-2020.scored.xlsx"))
+    .action(async (opts: { out: string }) => {
+      await fs.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
+      const wb = await loadWorkbook(SAMPLE);
+      const { assessment } = scoreWorkbook(wb, { rulebook: HENGDONG_2020 });
+      await saveWorkbook(wb, opts.out);
+      io.out(`${rankingTable(assessment)}\n`);
+      io.out(`${summaryLine(assessment)}\n示例：${path.relative(process.cwd(), SAMPLE)}\n已写入：${opts.out}\n`);
+    });
+  return program;
+}
+
+/** Runs the command line; returns the exit code. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const program = buildProgram(io);
+  if (argv.length === 0) {
+    program.outputHelp();
+    return EXIT_OK;
+  }
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0
+        ? EXIT_OK
+        : EXIT_BAD_INPUT;
+    }
+    if (e instanceof WorkbookError || e instanceof InputError) {
+      io.err(`错误：${e.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (
+      err &&
+      typeof err.code === "string" &&
+      ["ENOENT", "EACCES", "EISDIR", "EPERM", "ENOSPC", "EROFS"].includes(err.code)
+    ) {
+      io.err(`错误：无法读写文件（${err.code}）：${err.path ?? err.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    io.err(`内部错误：${err?.message ?? String(e)}\n请把输入文件和这条信息发给维护人员。\n`);
+    return 1;
+  }
+}

@@ -235,7 +235,7 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
       centsToNumber(u.bonus),
       reviewSummary(u, ledgerFindings),
     ]),
-    widths: [6, 20, 8, ...a.rulebook.indicators.map(() => 9), 6, 40],
+    widths: [6, 22, 8, ...a.rulebook.indicators.map(() => 11), 6, 44],
   };
   const state: ToolState = {
     version: 1,

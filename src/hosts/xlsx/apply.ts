@@ -12,14 +12,21 @@ function fillFor(change: FillChange): ExcelJS.Fill | undefined {
   return (change.fill ?? undefined) as ExcelJS.Fill | undefined;
 }
 
-/** Sets a cell's style without touching other cells: ExcelJS may share one style object between cells. */
+/** Sets a cell's style without touching other cells: ExcelJS may share one style object between cells, so the cell
+ * gets a style object of its own (a shallow copy; nested parts are replaced, never mutated). */
 function restyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
-  const style = JSON.parse(JSON.stringify(cell.style ?? {})) as Partial<ExcelJS.Style>;
+  const style: Record<string, unknown> = { ...(cell.style ?? {}) };
   for (const [k, v] of Object.entries(patch)) {
-    if (v === undefined) delete (style as Record<string, unknown>)[k];
-    else (style as Record<string, unknown>)[k] = v;
+    if (v === undefined) delete style[k];
+    else style[k] = v;
   }
-  cell.style = style;
+  cell.style = style as Partial<ExcelJS.Style>;
+}
+
+/** ExcelJS has no public way to take a note off a cell (assigning undefined leaves an empty note behind). */
+function setNote(cell: ExcelJS.Cell, note: string | null): void {
+  if (note !== null) cell.note = note;
+  else (cell as unknown as { _comment?: unknown })._comment = undefined;
 }
 
 function writeRanking(wb: ExcelJS.Workbook, t: RankingTable): void {
@@ -60,7 +67,7 @@ function writeRanking(wb: ExcelJS.Workbook, t: RankingTable): void {
     c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
     c.border = border;
   });
-  head.height = 45;
+  head.height = 48;
   t.rows.forEach((values, r) => {
     const row = ws.getRow(r + 3);
     values.forEach((v, i) => {
@@ -88,7 +95,7 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
   for (const w of plan.cells) {
     const cell = ws.getCell(w.row, w.col);
     cell.value = w.value;
-    cell.note = w.note === null ? (undefined as unknown as string) : w.note;
+    setNote(cell, w.note);
     if (w.numberFormat !== undefined || w.bold) {
       restyle(cell, {
         ...(w.numberFormat !== undefined ? { numFmt: w.numberFormat } : {}),
@@ -103,8 +110,8 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
     if (!sheet) continue;
     const cell = sheet.getCell(f.row, f.col);
     restyle(cell, { fill: fillFor(f.fill) });
-    if ("set" in f.note) cell.note = f.note.set;
-    else if ("remove" in f.note) cell.note = undefined as unknown as string;
+    if ("set" in f.note) setNote(cell, f.note.set);
+    else if ("remove" in f.note) setNote(cell, null);
   }
   writeRanking(wb, plan.ranking);
   writeState(wb, plan);

@@ -59,10 +59,14 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   const notes = new Map<string, string>();
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells: CellValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
+    // Empty cells too: a blank evidence cell may carry the user's own fill, to be restored after a highlight.
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
       const isSlave = cell.isMerged && cell.master.address !== cell.address;
-      while (cells.length < c - 1) cells.push(null);
-      cells[c - 1] = isSlave ? null : toCellValue(cell.value);
+      const value = isSlave ? null : toCellValue(cell.value);
+      if (value !== null) {
+        while (cells.length < c - 1) cells.push(null);
+        cells[c - 1] = value;
+      }
       const fill = hostFill(cell.fill);
       if (fill) fills.set(address(r, c), fill);
       const note = noteText(cell.note as ExcelJS.Comment | string | undefined);

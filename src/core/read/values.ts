@@ -61,7 +61,7 @@ export function readYesNo(v: CellValue): Reading {
   return { state: "invalid", reason: `“${show(v)}”不是“是/否”（应填 是 或 否）` };
 }
 
-const COUNT_TEXT = /^(\d+)(?:\.0*)?[项条次家份个]?$/u;
+const COUNT_TEXT = /^(\d+)(?:\.0*)?\s*[项条次家份个]?$/u;
 
 /** count: a whole number ≥ 0 (12, "12", "3.0", "１２", "12项"); 无 is invalid (无则填0). */
 export function readCount(v: CellValue): Reading {
@@ -75,7 +75,8 @@ export function readCount(v: CellValue): Reading {
     return { state: "present", count: v };
   }
   if (typeof v === "string") {
-    const t = v.normalize("NFKC").replace(/\s+/g, "");
+    // Only the ends are trimmed: spaces inside the digits ("1 000", "12 13") are grouping or two numbers, not one count.
+    const t = v.normalize("NFKC").trim();
     const m = COUNT_TEXT.exec(t);
     if (m) {
       const n = Number(m[1]);
@@ -100,7 +101,7 @@ export function readNumber(v: CellValue): Reading {
     return { state: "present", amount: fromNumber(v) };
   }
   if (typeof v === "string") {
-    const t = v.normalize("NFKC").replace(/\s+/g, "");
+    const t = v.normalize("NFKC").trim();
     if (NUMBER_TEXT.test(t) && t.length <= 20) {
       const amount = parseDecimal(t);
       if (amount) return { state: "present", amount };

@@ -29,10 +29,16 @@ export default [
       globals: { ...globals.node, ...globals.browser },
     },
     rules: {
-      ...office.rules,
+      ...Object.fromEntries(Object.entries(office.rules).filter(([name]) => !name.startsWith("office-addins/"))),
       "no-unused-vars": "off",
       eqeqeq: ["error", "always"],
     },
+  },
+  {
+    // The Office.js rules (load before read, sync before read, no sync in a loop) where Office.js is used. They match
+    // call shapes, not types, so they would misfire on ExcelJS code (worksheet.getCell…) in the xlsx host and its tests.
+    files: ["src/hosts/office/**/*.ts", "src/commands/**/*.ts", "src/taskpane/**/*.ts"],
+    rules: Object.fromEntries(Object.entries(office.rules).filter(([name]) => name.startsWith("office-addins/"))),
   },
   {
     files: ["**/*.{ts,tsx}"],

@@ -128,7 +128,9 @@ function highlightFormats(
     const snap = sheets.get(h.sheet);
     const before = previous[h.sheet]?.[addr];
     const currentNote = snap?.notes?.get(addr);
-    const ours = before ? before.note : currentNote === undefined || currentNote.startsWith(NOTE_PREFIX);
+    // The note standing in the cell now decides: a user's note written over the tool's since the last run is theirs,
+    // and is never replaced (workbook.md: nothing the office typed is ever changed, no comment).
+    const ours = currentNote === undefined || currentNote.startsWith(NOTE_PREFIX);
     const saved: SavedCell = { fill: before ? before.fill : (snap?.fills?.get(addr) ?? null), note: ours };
     (highlights[h.sheet] ??= {})[addr] = saved;
     const label = h.kind === "missing" ? "缺少材料" : "数据有误";

@@ -1,0 +1,325 @@
+// Properties that hold for any workbook (fast-check): bounds, sums, ranks, layout independence, determinism.
+import fc from "fast-check";
+import { assess } from "../../src/core/assess";
+import type { CellValue, Snapshot } from "../../src/core/model";
+import { plan } from "../../src/core/plan/plan";
+import { buildReport } from "../../src/core/plan/report";
+import type { Settings } from "../../src/rules/settings";
+import { ALIASES, COLUMNS, FIELDS, type LedgerRow, type Rec, UNIT, book, ledgerSheet, sheet } from "./builders";
+
+const RUNS = 100;
+
+/** rules-2020.md "Leaves": id → max. */
+const MAX: Record<string, number> = {
+  "1": 4,
+  "2": 4,
+  "3.1": 3,
+  "3.2": 25,
+  "3.3": 3,
+  "3.4": 3,
+  "3.5": 3,
+  "4.1": 5,
+  "4.2": 10,
+  "4.3": 5,
+  "5": 10,
+  "6": 5,
+  "7": 5,
+  "8": 5,
+  "9.1": 2,
+  "9.2": 3,
+  "10": 5,
+};
+/** Indicator → its leaves (三 = 3.1+…+3.5, 四 = 4.1+4.2+4.3, 九 = 9.1+9.2; the others their leaf). */
+const INDICATOR_LEAVES: Record<string, string[]> = {
+  "1": ["1"],
+  "2": ["2"],
+  "3": ["3.1", "3.2", "3.3", "3.4", "3.5"],
+  "4": ["4.1", "4.2", "4.3"],
+  "5": ["5"],
+  "6": ["6"],
+  "7": ["7"],
+  "8": ["8"],
+  "9": ["9.1", "9.2"],
+  "10": ["10"],
+};
+
+const KIND: Record<string, "evidence" | "yesno" | "count" | "number"> = Object.fromEntries(
+  FIELDS.map((f) => [
+    f,
+    f === "目录盖章确认" || f === "目录完整"
+      ? "yesno"
+      : f === "创新加分" || f === "自评总分"
+        ? "number"
+        : /数$/.test(f)
+          ? "count"
+          : "evidence",
+  ]),
+);
+
+const error = (e: string): CellValue => ({ error: e });
+const evidenceCell = fc.constantFrom<CellValue>(
+  null,
+  "张伟",
+  "衡东发〔2020〕1号",
+  "无",
+  "未建立",
+  "暂无",
+  "是",
+  true,
+  false,
+  0,
+  1,
+  " ",
+  error("#N/A"),
+);
+const yesNoCell = fc.constantFrom<CellValue>(null, "是", "否", "完整", "不完整", "可能", "Y", "n", 1, 0, "√");
+const countCell = fc.oneof(
+  { weight: 6, arbitrary: fc.nat({ max: 120 }) as fc.Arbitrary<CellValue> },
+  { weight: 2, arbitrary: fc.nat({ max: 40 }).map((n): CellValue => `${n}`) },
+  { weight: 1, arbitrary: fc.nat({ max: 40 }).map((n): CellValue => `${n}项`) },
+  { weight: 2, arbitrary: fc.constantFrom<CellValue>(null, "无", -1, 3.5, "1,000", error("#VALUE!")) },
+);
+const numberCell = fc.oneof(
+  fc.constantFrom<CellValue>(null, null, null, 0, "2.5", -1, "abc"),
+  fc.integer({ min: 0, max: 1500 }).map((n): CellValue => n / 100),
+  fc.integer({ min: 0, max: 100 }),
+);
+const cellFor = (field: string): fc.Arbitrary<CellValue> =>
+  ({ evidence: evidenceCell, yesno: yesNoCell, count: countCell, number: numberCell })[KIND[field]];
+
+const NAMES = ["县发改局", "人民银行衡东县支行", "县公安局", "县司法局", "县法院", "县编办", "县发改委", "县甲办"];
+const recordArb: fc.Arbitrary<Rec> = fc.record({
+  [UNIT]: fc.oneof(
+    { weight: 12, arbitrary: fc.constantFrom<CellValue>(...NAMES) },
+    { weight: 1, arbitrary: fc.constant(null) },
+  ),
+  ...Object.fromEntries(FIELDS.map((f) => [f, cellFor(f)])),
+}) as fc.Arbitrary<Rec>;
+
+/** Ledger rows around the assessment year, as text, serial or date cells, some blank or bad. */
+const dayArb = fc.integer({ min: 43800, max: 44250 }); // 2019-12-01 … 2021-02-23 as Excel serials
+const toText = (serial: number) => new Date(Date.UTC(1899, 11, 30) + serial * 86400000).toISOString().slice(0, 10);
+const dateCell = (serial: number, form: number): CellValue =>
+  form === 0 ? serial : form === 1 ? toText(serial) : { date: toText(serial) };
+const ledgerRowArb: fc.Arbitrary<LedgerRow> = fc
+  .record({
+    unit: fc.constantFrom<CellValue>(...NAMES, "县教育局", null),
+    eff: dayArb,
+    gap: fc.integer({ min: -3, max: 25 }),
+    form: fc.nat({ max: 2 }),
+    blank: fc.nat({ max: 9 }),
+  })
+  .map(({ unit, eff, gap, form, blank }) => ({
+    unit,
+    effective: blank === 0 ? null : blank === 1 ? "2020-02-30" : dateCell(eff, form),
+    published: blank === 2 ? null : dateCell(eff + gap, form),
+  }));
+
+const settingsArb: fc.Arbitrary<Partial<Settings>> = fc.record({
+  naPolicy: fc.constantFrom("full", "zero", "average"),
+  steps: fc.constantFrom("ceil", "floor", "prorata"),
+  bonusCap: fc.constantFrom(0, 3, 10, 12.5),
+});
+
+const workbookArb = fc.record({
+  records: fc.array(recordArb, { minLength: 1, maxLength: 8 }),
+  ledger: fc.option(fc.array(ledgerRowArb, { maxLength: 12 }), { nil: undefined }),
+  settings: settingsArb,
+});
+
+function snapshotOf(records: readonly Rec[], ledger: LedgerRow[] | undefined): Snapshot {
+  return book([sheet(records), ...(ledger ? [ledgerSheet(ledger)] : [])]);
+}
+
+describe("bounds and sums", () => {
+  test("every leaf lies within [0, max]; the bonus within [0, cap]", () => {
+    fc.assert(
+      fc.property(workbookArb, ({ records, ledger, settings }) => {
+        const a = assess(snapshotOf(records, ledger), { settings });
+        for (const u of a.units) {
+          for (const [id, c] of u.leaves) {
+            expect(c).toBeGreaterThanOrEqual(0);
+            expect(c).toBeLessThanOrEqual(MAX[id] * 100);
+            expect(Number.isInteger(c)).toBe(true);
+          }
+          expect([...u.leaves.keys()].sort()).toEqual(Object.keys(MAX).sort());
+          expect(u.bonus).toBeGreaterThanOrEqual(0);
+          expect(u.bonus).toBeLessThanOrEqual(Math.round((settings.bonusCap ?? 10) * 100));
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test("total = sum of the 17 leaves + bonus; each indicator = the sum of its leaves", () => {
+    fc.assert(
+      fc.property(workbookArb, ({ records, ledger, settings }) => {
+        const a = assess(snapshotOf(records, ledger), { settings });
+        for (const u of a.units) {
+          const sum = [...u.leaves.values()].reduce((x, y) => x + y, 0);
+          expect(u.total).toBe(sum + u.bonus);
+          for (const [ind, ids] of Object.entries(INDICATOR_LEAVES)) {
+            expect(u.indicators.get(ind)).toBe(ids.reduce((x, id) => x + (u.leaves.get(id) ?? NaN), 0));
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test("a leaf marked 不适用 scores the policy's value: full → max, zero → 0", () => {
+    fc.assert(
+      fc.property(workbookArb, ({ records, ledger, settings }) => {
+        const a = assess(snapshotOf(records, ledger), { settings });
+        for (const u of a.units) {
+          for (const id of u.notApplicable) {
+            if (settings.naPolicy === "full") expect(u.leaves.get(id)).toBe(MAX[id] * 100);
+            if (settings.naPolicy === "zero") expect(u.leaves.get(id)).toBe(0);
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("ranks", () => {
+  test("rank = 1 + the number of strictly greater totals; higher total → smaller rank; equal totals equal rank", () => {
+    fc.assert(
+      fc.property(workbookArb, ({ records, ledger, settings }) => {
+        const a = assess(snapshotOf(records, ledger), { settings });
+        const totals = a.units.map((u) => u.total);
+        for (const u of a.units) {
+          expect(u.rank).toBe(1 + totals.filter((t) => t > u.total).length);
+        }
+        for (const x of a.units) {
+          for (const y of a.units) {
+            if (x.total > y.total) expect(x.rank).toBeLessThan(y.rank);
+            if (x.total === y.total) expect(x.rank).toBe(y.rank);
+          }
+        }
+        // listed in ranking order, every scored row once
+        expect(a.units.map((u) => u.rank)).toEqual([...a.units.map((u) => u.rank)].sort((p, q) => p - q));
+        expect(new Set(a.units.map((u) => u.record.row)).size).toBe(a.units.length);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Layout independence: what a unit scores does not depend on where things stand.
+
+const UNKNOWN = ["序号", "联系电话", "备注", "填报人"];
+const DECORATION = ["", "（项）", "(条)", " ", "\n", "（分）"];
+
+const layoutArb = fc.record({
+  order: fc.shuffledSubarray([...COLUMNS, ...UNKNOWN], { minLength: COLUMNS.length + UNKNOWN.length }),
+  unknownKept: fc.subarray(UNKNOWN),
+  aliasPick: fc.array(fc.nat({ max: 4 }), { minLength: COLUMNS.length, maxLength: COLUMNS.length }),
+  decoration: fc.array(fc.nat({ max: DECORATION.length - 1 }), {
+    minLength: COLUMNS.length,
+    maxLength: COLUMNS.length,
+  }),
+  titleRows: fc.nat({ max: 4 }),
+  filler: fc.array(fc.constantFrom<CellValue>("一、工作机制建设（4分）", "说明", "合计", 7, null), {
+    minLength: 3,
+    maxLength: 3,
+  }),
+});
+
+type Layout = typeof layoutArb extends fc.Arbitrary<infer T> ? T : never;
+
+function laidOut(records: readonly Rec[], l: Layout) {
+  const columns = l.order.filter((c) => !UNKNOWN.includes(c) || l.unknownKept.includes(c));
+  const headerText: Record<string, string> = {};
+  COLUMNS.forEach((key, i) => {
+    const names = [key, ...(ALIASES[key] ?? [])];
+    const name = names[l.aliasPick[i] % names.length];
+    // a bracket group may only decorate the end of a header; spaces and line breaks may go anywhere
+    const deco = DECORATION[l.decoration[i]];
+    headerText[key] = deco.trim() === "" ? [...name].join(deco) : name + deco;
+  });
+  const above: CellValue[][] = Array.from({ length: l.titleRows }, (_, r) =>
+    r === 0 ? ["衡东县2020年度社会信用体系建设工作考核评分表"] : columns.map((_, c) => l.filler[c % 3]),
+  );
+  const rows = records.map((r, i) => ({ ...r, 序号: i + 1, 联系电话: "0734-5212345", 备注: "—", 填报人: "王" }));
+  return sheet(rows, { columns, headerText, above });
+}
+
+/** What a unit scored, independent of where its cells stand. */
+function outcome(snap: Snapshot, settings: Partial<Settings>) {
+  const a = assess(snap, { settings });
+  return [...a.units]
+    .sort((x, y) => x.record.row - y.record.row)
+    .map((u) => ({
+      key: u.record.key,
+      leaves: Object.fromEntries(u.leaves),
+      notApplicable: u.notApplicable,
+      bonus: u.bonus,
+      total: u.total,
+      rank: u.rank,
+      findings: u.findings.map((f) => `${f.kind}:${f.field ?? ""}`).sort(),
+    }));
+}
+
+describe("layout independence", () => {
+  test("shuffled columns, unknown columns, title rows above the header and alias headers give the same scores", () => {
+    fc.assert(
+      fc.property(
+        fc.array(recordArb, { minLength: 1, maxLength: 6 }),
+        layoutArb,
+        settingsArb,
+        (records, layout, settings) => {
+          const plain = outcome(book([sheet(records)]), settings);
+          const moved = outcome(book([laidOut(records, layout)]), settings);
+          expect(moved).toEqual(plain);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  test("the same holds with a ledger sheet beside it", () => {
+    fc.assert(
+      fc.property(
+        fc.array(recordArb, { minLength: 1, maxLength: 5 }),
+        fc.array(ledgerRowArb, { maxLength: 8 }),
+        layoutArb,
+        (records, ledger, layout) => {
+          const plain = outcome(book([sheet(records), ledgerSheet(ledger)]), {});
+          const moved = outcome(book([laidOut(records, layout), ledgerSheet(ledger)]), {});
+          expect(moved).toEqual(plain);
+        },
+      ),
+      { numRuns: RUNS / 2 },
+    );
+  });
+});
+
+describe("determinism", () => {
+  test("scoring the same snapshot twice gives the same report and the same plan", () => {
+    fc.assert(
+      fc.property(workbookArb, ({ records, ledger, settings }) => {
+        const snap = snapshotOf(records, ledger);
+        const a1 = assess(snap, { settings });
+        const a2 = assess(snap, { settings });
+        expect(buildReport(a2)).toEqual(buildReport(a1));
+        expect(plan(a2, snap)).toEqual(plan(a1, snap));
+      }),
+      { numRuns: RUNS / 2 },
+    );
+  });
+
+  test("scoring does not change the snapshot it reads", () => {
+    fc.assert(
+      fc.property(workbookArb, ({ records, ledger, settings }) => {
+        const snap = snapshotOf(records, ledger);
+        const before = JSON.stringify(snap);
+        plan(assess(snap, { settings }), snap);
+        expect(JSON.stringify(snap)).toBe(before);
+      }),
+      { numRuns: RUNS / 2 },
+    );
+  });
+});

@@ -168,21 +168,23 @@ function highlightFormats(
 export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
   const columns = placeScoreColumns(a);
   const headerRow = a.layout.headerRow;
-  const cells: CellWrite[] = columns.map(({ header, col }) => ({
-    row: headerRow,
-    col,
-    value: header,
-    note: null,
-    bold: true,
-  }));
+  // A header that already stands (typed by the office as 总分（分）, say) is left as typed: nothing the office typed is
+  // ever changed (workbook.md); only new score columns get their header.
+  const headerCells = a.layout.sheet.rows[headerRow - 1] ?? [];
+  const cells: CellWrite[] = columns
+    .filter(({ header, col }) => normalizeHeader(cellText(headerCells[col - 1] ?? null)) !== normalizeHeader(header))
+    .map(({ header, col }) => ({ row: headerRow, col, value: header, note: null, bold: true }));
   const ledgerFindings = a.ledger?.findings ?? [];
   const unitRows = new Set<number>();
   const nIndicators = a.rulebook.indicators.length;
+  const leavesOf = a.rulebook.indicators.map((ind) => a.rulebook.leaves.filter((l) => l.indicator === ind.id));
+  const sharing = new Map<number, number>();
+  for (const u of a.units) sharing.set(u.rank, (sharing.get(u.rank) ?? 0) + 1);
   for (const u of a.units) {
     const row = u.record.row;
     unitRows.add(row);
     a.rulebook.indicators.forEach((ind, i) => {
-      const leaves = a.rulebook.leaves.filter((l) => l.indicator === ind.id);
+      const leaves = leavesOf[i];
       const note = leaves
         .map((l) => `${leaves.length > 1 ? `${l.id} ${l.name}：` : ""}${u.explanations.get(l.id) ?? ""}`)
         .join("\n");
@@ -203,7 +205,7 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
       note: `总分 = 十项得分之和 ${formatCents(u.total - u.bonus)} + 加分 ${formatCents(u.bonus)} = ${formatCents(u.total)} 分`,
       numberFormat: SCORE_FORMAT,
     });
-    const tied = a.units.filter((o) => o.rank === u.rank).length;
+    const tied = sharing.get(u.rank) ?? 1;
     cells.push({
       row,
       col: rankCol,

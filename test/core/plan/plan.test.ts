@@ -105,6 +105,16 @@ describe("score columns", () => {
     expect(new Set(Object.values(at)).size).toBe(14);
   });
 
+  test("a header the office typed where a score column stands is reused and left as typed", () => {
+    const columns = [...COLUMNS, "总分"];
+    const p = planFor(book([sheet([unit("县发改局")], { columns, headerText: { 总分: "总 分（分）" } })]));
+    expect(p.scoreColumns.find((c) => c.header === "总分")?.col).toBe(N + 1);
+    // the 13 new columns get their header; the office's "总 分（分）" is not rewritten
+    expect(p.cells.filter((c) => c.row === 1).map((c) => c.col)).toEqual(
+      p.scoreColumns.filter((c) => c.header !== "总分").map((c) => c.col),
+    );
+  });
+
   test("a second run updates the same columns: no duplicates", () => {
     const first = book([sheet([unit("县发改局"), unit("县公安局", { 联络员: null })])]);
     const p1 = planFor(first);

@@ -1,0 +1,140 @@
+// Excel's way of giving cells (values, valueTypes, numberFormat, cell properties) → the core's CellValue and HostFill.
+// Pure: no Office.js here, so it is tested directly.
+import type { CellValue, HostFill } from "../../core";
+
+/** What Range.valueTypes says of one cell (ExcelApi 1.1). */
+export type ValueType = "Unknown" | "Empty" | "String" | "Integer" | "Double" | "Boolean" | "Error" | "RichValue";
+
+/** Whether a number format shows a date: a d or y outside quoted text, escapes and [..] sections. Times (h:mm) are
+ * not dates; General and 0.00 are not. */
+export function isDateFormat(format: string): boolean {
+  const bare = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/[_*]./g, "");
+  if (/^general$/i.test(bare.trim())) return false;
+  return /[dy]/i.test(bare);
+}
+
+const DAY_MS = 86_400_000;
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+
+/** Excel's 1900 date system: serial 61 is 1900-03-01; below that Excel counts the phantom 1900-02-29, so one day
+ * is added back. The time part is dropped. */
+export function serialToDate(serial: number): string {
+  const day = Math.floor(serial);
+  const shifted = day < 61 ? day + 1 : day;
+  return new Date(EPOCH_1900 + shifted * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function dateToSerial(iso: string): number {
+  const ms = Date.parse(`${iso}T00:00:00Z`);
+  const day = Math.round((ms - EPOCH_1900) / DAY_MS);
+  return day < 61 ? day - 1 : day;
+}
+
+/** One cell as Excel hands it over → CellValue. Empty text is a blank cell; a date-formatted number is a date. */
+export function toCellValue(value: unknown, type: ValueType | string, numberFormat: string): CellValue {
+  switch (type) {
+    case "Empty":
+      return null;
+    case "Error":
+      return { error: String(value) };
+    case "Boolean":
+      return Boolean(value);
+    case "Double":
+    case "Integer":
+      if (typeof value !== "number") break;
+      if (!Number.isFinite(value)) return { error: "#NUM!" };
+      return value >= 1 && isDateFormat(numberFormat) ? { date: serialToDate(value) } : value;
+    default:
+      break;
+  }
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  return String(value);
+}
+
+/** A grid of cells from Range.values / valueTypes / numberFormat, placed at (firstRow, firstCol) (0-based) in a
+ * dense grid from A1, as SheetSnapshot.rows wants it. Trailing blanks are dropped. */
+export function toRows(
+  values: readonly (readonly unknown[])[],
+  types: readonly (readonly string[])[],
+  formats: readonly (readonly unknown[])[],
+  firstRow: number,
+  firstCol: number,
+): CellValue[][] {
+  const rows: CellValue[][] = [];
+  for (let r = 0; r < firstRow; r++) rows.push([]);
+  values.forEach((line, r) => {
+    const cells: CellValue[] = [];
+    for (let c = 0; c < firstCol; c++) cells.push(null);
+    line.forEach((v, c) => {
+      const fmt = formats[r]?.[c];
+      cells.push(toCellValue(v, types[r]?.[c] ?? "Unknown", typeof fmt === "string" ? fmt : "General"));
+    });
+    while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
+    rows.push(cells);
+  });
+  return rows;
+}
+
+/** The fill part of Range.getCellProperties (ExcelApi 1.9), as the host remembers it. */
+export interface OfficeFill {
+  color?: string;
+  pattern?: string;
+  patternColor?: string;
+  tintAndShade?: number;
+  patternTintAndShade?: number;
+}
+
+/** A cell's own fill, or null when it has none (Excel reports pattern None, or white with no pattern). */
+export function ownFill(fill: OfficeFill | undefined): HostFill | null {
+  if (!fill) return null;
+  if (fill.pattern === "None") return null;
+  if (fill.pattern === undefined && (fill.color === undefined || /^#FFFFFF$/i.test(fill.color))) return null;
+  const saved: Record<string, HostFill> = {};
+  for (const [k, v] of Object.entries(fill)) {
+    if (v !== undefined && v !== null) saved[k] = v as HostFill;
+  }
+  return saved;
+}
+
+/** HostFill back into what Range.setCellProperties takes; null when the saved value is not an Office fill (it may
+ * have been saved by the command line, whose fills are ExcelJS objects). */
+export function officeFill(saved: HostFill | null): OfficeFill | null {
+  if (saved === null || typeof saved !== "object" || Array.isArray(saved)) return null;
+  const f = saved as Record<string, HostFill>;
+  if (f.type !== undefined) {
+    // An ExcelJS fill: { type: "pattern", pattern: "solid", fgColor: { argb } }; only solid ones carry over.
+    const fg = f.fgColor as Record<string, HostFill> | undefined;
+    if (f.type === "pattern" && f.pattern === "solid" && fg && typeof fg.argb === "string" && fg.argb.length === 8) {
+      return { color: `#${fg.argb.slice(2)}`, pattern: "Solid" };
+    }
+    return null;
+  }
+  if (typeof f.color !== "string" && typeof f.pattern !== "string") return null;
+  const out: OfficeFill = {};
+  if (typeof f.color === "string") out.color = f.color;
+  if (typeof f.pattern === "string") out.pattern = f.pattern;
+  if (typeof f.patternColor === "string") out.patternColor = f.patternColor;
+  if (typeof f.tintAndShade === "number") out.tintAndShade = f.tintAndShade;
+  if (typeof f.patternTintAndShade === "number") out.patternTintAndShade = f.patternTintAndShade;
+  return out;
+}
+
+/** ARGB (FFFFE699) → Excel's #RRGGBB. */
+export function argbToHex(argb: string): string {
+  return `#${argb.slice(-6).toUpperCase()}`;
+}
+
+/** "考核表!B3:AF40" or "'My sheet'!B3" → 0-based first row and column; A1 when the address has none. */
+export function rangeOrigin(address: string): { row: number; col: number } {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)/.exec(local);
+  if (!m) return { row: 0, col: 0 };
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}

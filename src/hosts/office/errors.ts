@@ -1,0 +1,83 @@
+// Every failure becomes a message the user can act on: the core's WorkbookError as it is (it is written for the user),
+// an Office error with its code and what to do about it. Nothing is swallowed: the caller shows the result.
+import { WorkbookError } from "../../core";
+
+export interface ProblemMessage {
+  /** zh-CN first; the pane picks en when Office speaks English. */
+  readonly title: { zh: string; en: string };
+  readonly message: string;
+  readonly hint?: { zh: string; en: string };
+  /** Office's error code (e.g. InvalidArgument), when it came from Office. */
+  readonly code?: string;
+}
+
+const HINTS: Record<string, { zh: string; en: string }> = {
+  AccessDenied: {
+    zh: "工作簿或工作表受保护。请在“审阅”中撤消保护后重试。",
+    en: "The workbook or sheet is protected. Unprotect it (Review tab) and try again.",
+  },
+  InvalidOperation: {
+    zh: "Excel 当前无法执行此操作。请退出单元格编辑状态，关闭其他对话框后重试。",
+    en: "Excel cannot do this right now. Leave cell editing mode, close other dialogs and try again.",
+  },
+  ItemNotFound: {
+    zh: "工作表在计算过程中被删除或改名。请再次点击“计算得分”。",
+    en: "A sheet was deleted or renamed during the run. Press Score again.",
+  },
+  ItemAlreadyExists: {
+    zh: "已存在同名工作表。请改名或删除后重试。",
+    en: "A sheet with that name already exists. Rename or delete it and try again.",
+  },
+  RequestPayloadSizeLimitExceeded: {
+    zh: "工作表数据超过 Excel 单次请求的上限。请删除考核表中不用的行列，或改用命令行工具。",
+    en: "The sheet is larger than Excel allows in one request. Remove unused rows and columns, or use the command line.",
+  },
+  ResponsePayloadSizeLimitExceeded: {
+    zh: "工作表数据超过 Excel 单次请求的上限（网页版 Excel 为 5 MB）。请删除考核表中不用的行列，或在桌面版 Excel 或命令行中计算。",
+    en: "The sheet is larger than Excel allows in one response (5 MB in Excel on the web). Remove unused rows and columns, or score it in desktop Excel or on the command line.",
+  },
+  GeneralException: {
+    zh: "Excel 内部出错。请保存工作簿，关闭后重新打开再试。",
+    en: "Excel hit an internal error. Save, close and reopen the workbook, then try again.",
+  },
+  PropertyNotLoaded: {
+    zh: "加载项内部错误（属性未加载）。请将此消息报告给维护人员。",
+    en: "Add-in bug (property not loaded). Please report this message.",
+  },
+};
+
+const RETRY = {
+  zh: "请重试；如仍失败，请保存并重新打开工作簿，或将此消息报告给维护人员。",
+  en: "Try again; if it still fails, save and reopen the workbook, or report this message.",
+};
+
+/** Office's errors are OfficeExtension.Error objects with a code; they are recognised by shape (no global needed). */
+export function officeErrorCode(e: unknown): string | undefined {
+  if (typeof e !== "object" || e === null) return undefined;
+  const code = (e as { code?: unknown }).code;
+  return typeof code === "string" && code !== "" ? code : undefined;
+}
+
+export function describeProblem(e: unknown): ProblemMessage {
+  if (e instanceof WorkbookError) {
+    return {
+      title: { zh: "无法计算", en: "Cannot score this workbook" },
+      message: e.detail ? `${e.message}\n${e.detail}` : e.message,
+      hint: {
+        zh: "如果这是一个空白工作簿，可以点击“生成考核模板”。",
+        en: "For an empty workbook, use Create template.",
+      },
+    };
+  }
+  const code = officeErrorCode(e);
+  const message = e instanceof Error ? e.message : String(e);
+  if (code) {
+    return {
+      title: { zh: `Excel 报告错误（${code}）`, en: `Excel reported an error (${code})` },
+      message,
+      code,
+      hint: HINTS[code] ?? RETRY,
+    };
+  }
+  return { title: { zh: "出错了", en: "Something went wrong" }, message, hint: RETRY };
+}

@@ -1,0 +1,62 @@
+// What the pane shows after a run, as plain data built from the core's Assessment, Report and WritePlan: nothing is
+// scored or decided here, only indexed for display (which cell explains what).
+import { type Assessment, type Report, type ReportFinding, type WritePlan, address, buildReport } from "../../core";
+
+/** What selecting a cell shows: the engine's explanation of a score cell, or the findings on an evidence cell. */
+export type CellInfo =
+  | { readonly kind: "score"; readonly unit: string; readonly column: string; readonly text: string }
+  | { readonly kind: "findings"; readonly unit?: string; readonly findings: readonly ReportFinding[] };
+
+export interface Outcome {
+  readonly report: Report;
+  /** The assessment sheet and, when there is one, the ledger sheet. */
+  readonly sheet: string;
+  readonly ledgerSheet: string | null;
+  /** Units in ranking order: name, total and rank (the summary's top 3 come from here). */
+  readonly ranking: readonly { readonly unit: string; readonly total: number; readonly rank: number }[];
+  /** Columns the tool wrote on the assessment sheet (1-based), to tell its own edits from the user's. */
+  readonly scoreColumns: readonly number[];
+  /** "sheet!A1" → what that cell means. */
+  readonly cells: Readonly<Record<string, CellInfo>>;
+  /** context.sync() calls the run took. */
+  readonly syncs: number;
+}
+
+export function cellKey(sheet: string, a1: string): string {
+  return `${sheet}!${a1}`;
+}
+
+export function buildOutcome(a: Assessment, plan: WritePlan, syncs: number): Outcome {
+  const report = buildReport(a);
+  const cells: Record<string, CellInfo> = {};
+  const headerByCol = new Map(plan.scoreColumns.map((c) => [c.col, c.header]));
+  const unitByRow = new Map(a.units.map((u) => [u.record.row, u.record.key]));
+  for (const w of plan.cells) {
+    const unit = unitByRow.get(w.row);
+    const column = headerByCol.get(w.col);
+    if (unit === undefined || column === undefined) continue;
+    const text = w.note ?? (typeof w.value === "string" ? w.value : "");
+    if (text !== "") cells[cellKey(plan.sheet, address(w.row, w.col))] = { kind: "score", unit, column, text };
+  }
+  const addFinding = (f: ReportFinding, unit?: string) => {
+    if (f.cell === undefined) return;
+    const key = cellKey(f.sheet ?? report.sheet, f.cell);
+    const cur = cells[key];
+    if (cur && cur.kind === "findings") cells[key] = { ...cur, findings: [...cur.findings, f] };
+    else cells[key] = { kind: "findings", unit, findings: [f] };
+  };
+  for (const u of report.units) for (const f of u.findings) addFinding(f, u.unit);
+  for (const f of report.findings) addFinding(f);
+  return {
+    report,
+    sheet: plan.sheet,
+    ledgerSheet: a.ledgerLayout?.sheet.name ?? null,
+    ranking: a.units.map((u) => {
+      const r = report.units.find((x) => x.row === u.record.row);
+      return { unit: r?.unit ?? u.record.key, total: r?.total ?? 0, rank: u.rank };
+    }),
+    scoreColumns: plan.scoreColumns.map((c) => c.col),
+    cells,
+    syncs,
+  };
+}

@@ -1,0 +1,31 @@
+// The task pane's view of the workbook: everything it may ask of Excel, as plain async calls. The pane never sees
+// Office.js; the Office host implements this (workbook.ts) and tests hand the pane a stub.
+import type { Settings } from "../../rules/settings";
+import type { Outcome } from "./outcome";
+
+export type Unsubscribe = () => Promise<void>;
+export type Step = "read" | "score" | "write";
+
+export interface CellRef {
+  readonly sheet: string;
+  readonly address: string;
+}
+
+export interface Workbook {
+  /** Scores the workbook and writes the results; settings given here are saved with the run. */
+  recalculate(settings?: Partial<Settings>, onStep?: (step: Step) => void): Promise<Outcome>;
+  /** Adds a blank 考核表 and 双公示台账 (refused when the workbook already has them). */
+  generateTemplate(): Promise<{ readonly sheet: string }>;
+  /** Shows a cell to the user: activates its sheet and selects it. */
+  selectCell(sheet: string, address: string): Promise<void>;
+  /** The user's selection on the assessment and ledger sheets. */
+  onSelectionChanged(listener: (cell: CellRef) => void): Promise<Unsubscribe>;
+  /** The user's edits on the assessment and ledger sheets; the add-in's own writes are left out. */
+  onDataChanged(listener: (cell: CellRef) => void): Promise<Unsubscribe>;
+  /** The rulebook settings saved in the workbook (defaults where none are). */
+  loadSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<void>;
+  /** Whether 编辑后自动重新计算 is on for this workbook. */
+  autoRecalc(): boolean;
+  setAutoRecalc(on: boolean): Promise<void>;
+}

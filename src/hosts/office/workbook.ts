@@ -1,0 +1,156 @@
+/// <reference types="office-js" />
+// The Office host behind the pane's Workbook port. Events: worksheet onChanged / onSelectionChanged (ExcelApi 1.7) on
+// the assessment and ledger sheets, registered on each call (so each time the pane opens) and removed on request.
+import { STATE_SHEET, decodeState, encodeState, WorkbookError } from "../../core";
+import { HENGDONG_2020 } from "../../rules/hengdong-2020";
+import { DEFAULT_SETTINGS, type Settings, settingsProblem } from "../../rules/settings";
+import { queueState } from "./apply";
+import { AUTO_RECALC, HINT_SHEET, type OfficeEnv } from "./env";
+import type { Outcome } from "./outcome";
+import type { CellRef, Step, Unsubscribe, Workbook } from "./port";
+import { rangeOrigin } from "./cells";
+import { recalculate } from "./recalculate";
+import { generateTemplate } from "./template";
+
+type EventArgs = { address: string; worksheetId: string };
+
+/** The first cell of an address such as B4 or B4:C9. */
+function firstCell(a1: string): string {
+  const local = a1.includes("!") ? a1.slice(a1.lastIndexOf("!") + 1) : a1;
+  return local.split(":")[0].replace(/\$/g, "");
+}
+
+/** Whether a changed range lies wholly inside the columns the tool writes (its own writes fire onChanged too). */
+export function insideColumns(a1: string, columns: readonly number[]): boolean {
+  if (columns.length === 0) return false;
+  const local = a1.includes("!") ? a1.slice(a1.lastIndexOf("!") + 1) : a1;
+  const [from, to = from] = local.split(":");
+  const c0 = rangeOrigin(from).col + 1;
+  const c1 = rangeOrigin(to).col + 1;
+  if (!/[A-Z]/.test(from)) return false; // whole rows
+  for (let c = Math.min(c0, c1); c <= Math.max(c0, c1); c++) if (!columns.includes(c)) return false;
+  return true;
+}
+
+export class OfficeWorkbook implements Workbook {
+  private last: Outcome | null = null;
+  private running = 0;
+  constructor(
+    private readonly env: OfficeEnv,
+    private readonly rulebook = HENGDONG_2020,
+  ) {}
+
+  async recalculate(settings?: Partial<Settings>, onStep?: (step: Step) => void): Promise<Outcome> {
+    this.running++;
+    try {
+      this.last = await recalculate(this.env.run, this.env.settings, { settings, onStep, rulebook: this.rulebook });
+      return this.last;
+    } finally {
+      this.running--;
+    }
+  }
+
+  generateTemplate(): Promise<{ sheet: string }> {
+    return generateTemplate(this.env.run, this.rulebook);
+  }
+
+  selectCell(sheet: string, address: string): Promise<void> {
+    return this.env.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await context.sync();
+    });
+  }
+
+  /** The assessment sheet as far as known without scoring (last run, else 考核表) and the ledger. */
+  private watched(names: readonly string[]): string[] {
+    const hint = this.last?.sheet ?? this.env.settings.get(HINT_SHEET);
+    const main = typeof hint === "string" && names.includes(hint) ? hint : this.rulebook.assessmentSheet;
+    const ledger = this.last?.ledgerSheet ?? this.rulebook.ledger.sheet;
+    return [...new Set([main, ledger])].filter((n) => names.includes(n));
+  }
+
+  private async listen(
+    which: "onChanged" | "onSelectionChanged",
+    handler: (sheet: string, args: EventArgs) => void,
+  ): Promise<Unsubscribe> {
+    const registered = await this.env.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name,items/id");
+      await context.sync();
+      const names = sheets.items.map((s) => s.name);
+      const byId = new Map(sheets.items.map((s) => [s.id, s.name]));
+      const results: OfficeExtension.EventHandlerResult<unknown>[] = [];
+      for (const name of this.watched(names)) {
+        const ws = sheets.getItem(name);
+        const onEvent = async (args: EventArgs) => {
+          handler(byId.get(args.worksheetId) ?? name, args);
+        };
+        results.push(which === "onChanged" ? ws.onChanged.add(onEvent) : ws.onSelectionChanged.add(onEvent));
+      }
+      await context.sync();
+      return { context, results };
+    });
+    return () =>
+      this.env.runOn(registered.context, async (context) => {
+        for (const r of registered.results) r.remove();
+        await context.sync();
+      });
+  }
+
+  onSelectionChanged(listener: (cell: CellRef) => void): Promise<Unsubscribe> {
+    return this.listen("onSelectionChanged", (sheet, args) => listener({ sheet, address: firstCell(args.address) }));
+  }
+
+  onDataChanged(listener: (cell: CellRef) => void): Promise<Unsubscribe> {
+    return this.listen("onChanged", (sheet, args) => {
+      const source = (args as { triggerSource?: string }).triggerSource;
+      if (source === "ThisLocalAddin") return; // ExcelApi 1.14 says so itself
+      if (this.running > 0) return; // our own writes, arriving while the run is still going
+      if (this.last && sheet === this.last.sheet && insideColumns(args.address, this.last.scoreColumns)) return;
+      listener({ sheet, address: args.address });
+    });
+  }
+
+  private readState(): Promise<{ state: ReturnType<typeof decodeState>; exists: boolean }> {
+    return this.env.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
+      const used = sheet.getUsedRange(true);
+      used.load("values");
+      await context.sync();
+      if (sheet.isNullObject) return { state: null, exists: false };
+      return { state: decodeState(used.values.map((r) => r[0])), exists: true };
+    });
+  }
+
+  async loadSettings(): Promise<Settings> {
+    const { state } = await this.readState();
+    const merged = { ...DEFAULT_SETTINGS, ...(state?.settings ?? {}) } as Settings;
+    return settingsProblem(merged) ? { ...DEFAULT_SETTINGS } : merged;
+  }
+
+  async saveSettings(settings: Settings): Promise<void> {
+    const problem = settingsProblem(settings);
+    if (problem) throw new WorkbookError(`设置有误：${problem}`);
+    await this.env.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
+      const used = sheet.getUsedRange(true);
+      used.load("values");
+      await context.sync();
+      const state = sheet.isNullObject ? null : decodeState(used.values.map((r) => r[0]));
+      const next = { ...(state ?? { version: 1 as const, highlights: {} }), settings: { ...settings } };
+      queueState(context.workbook, STATE_SHEET, encodeState(next), !sheet.isNullObject);
+      await context.sync();
+    });
+  }
+
+  autoRecalc(): boolean {
+    return this.env.settings.get(AUTO_RECALC) === true;
+  }
+
+  async setAutoRecalc(on: boolean): Promise<void> {
+    this.env.settings.set(AUTO_RECALC, on);
+    await this.env.settings.save();
+  }
+}

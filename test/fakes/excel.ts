@@ -1,0 +1,1072 @@
+/// <reference types="office-js" />
+// A fake of the Excel JavaScript API subset the Office host uses, faithful where it matters for correctness:
+// proxies queue commands that run only at context.sync(), in order; reading a property that was not loaded, or was
+// loaded but not yet synced, throws PropertyNotLoaded as Excel does; *OrNullObject gives null objects whose
+// isNullObject is known only after a sync; a failing command rejects the sync with Excel's error code and leaves the
+// commands before it applied. It counts syncs and the bytes each request carries each way, and refuses a request
+// above Excel on the web's 5 MB payload limit (RequestPayloadSizeLimitExceeded) unless told otherwise.
+/* eslint-disable @typescript-eslint/no-explicit-any -- the fake stands in for Office.js's loosely typed surface */
+
+export class FakeOfficeError extends Error {
+  readonly debugInfo: { code: string; message: string };
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.debugInfo = { code, message };
+  }
+}
+
+// ---------------------------------------------------------------- the document
+
+export interface FillModel {
+  color: string;
+  pattern: string;
+  patternColor?: string;
+}
+
+export interface CellModel {
+  value: string | number | boolean | null;
+  error?: string;
+  formula?: string;
+  numberFormat: string;
+  fill: FillModel | null;
+  bold?: boolean;
+  fontSize?: number;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  wrapText?: boolean;
+  note?: string;
+}
+
+export interface Rect {
+  row: number; // 0-based
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export interface ChartModel {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title?: string;
+  legendVisible?: boolean;
+  reversePlotOrder?: boolean;
+  position?: [string, string];
+}
+
+type Handler = (args: any) => Promise<any> | void;
+
+let nextSheetId = 1;
+
+export class SheetModel {
+  readonly id = `{fake-sheet-${nextSheetId++}}`;
+  readonly cells = new Map<string, CellModel>();
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  merges: Rect[] = [];
+  frozenRows = 0;
+  columnWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
+  borders: { range: string; edge: string; style: string }[] = [];
+  page: Record<string, unknown> = {};
+  charts: ChartModel[] = [];
+  changed: Handler[] = [];
+  selectionChanged: Handler[] = [];
+  constructor(public name: string) {}
+
+  static key(row: number, col: number): string {
+    return `${row},${col}`;
+  }
+  get(row: number, col: number): CellModel | undefined {
+    return this.cells.get(SheetModel.key(row, col));
+  }
+  cell(row: number, col: number): CellModel {
+    const k = SheetModel.key(row, col);
+    let c = this.cells.get(k);
+    if (!c) {
+      c = { value: null, numberFormat: "General", fill: null };
+      this.cells.set(k, c);
+    }
+    return c;
+  }
+  /** The used range: cells with a value (valuesOnly) or also with formatting. */
+  used(valuesOnly: boolean): Rect | null {
+    let r0 = Infinity,
+      c0 = Infinity,
+      r1 = -1,
+      c1 = -1;
+    for (const [k, c] of this.cells) {
+      const hasValue = c.value !== null || c.error !== undefined || c.formula !== undefined;
+      const hasFormat = c.fill !== null || c.numberFormat !== "General" || c.bold === true;
+      if (!hasValue && (valuesOnly || !hasFormat)) continue;
+      const [r, col] = k.split(",").map(Number);
+      r0 = Math.min(r0, r);
+      c0 = Math.min(c0, col);
+      r1 = Math.max(r1, r);
+      c1 = Math.max(c1, col);
+    }
+    return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+  }
+}
+
+export class FakeDocument {
+  sheets: SheetModel[] = [];
+  /** Office.context.document.settings, saved with the file. */
+  settings = new Map<string, unknown>();
+  active: string | null = null;
+  selection: { sheet: string; address: string } | null = null;
+
+  sheet(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+  add(name: string): SheetModel {
+    const s = new SheetModel(name);
+    this.sheets.push(s);
+    return s;
+  }
+}
+
+// ---------------------------------------------------------------- addresses
+
+export function colLetters(col0: number): string {
+  let s = "";
+  let n = col0 + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function colNumber(letters: string): number {
+  let c = 0;
+  for (const ch of letters) c = c * 26 + ch.charCodeAt(0) - 64;
+  return c - 1;
+}
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
+export function parseRect(a1: string): Rect {
+  const local = a1.includes("!") ? a1.slice(a1.lastIndexOf("!") + 1) : a1;
+  const clean = local.replace(/\$/g, "").toUpperCase();
+  const cols = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(clean);
+  if (cols) {
+    const c0 = colNumber(cols[1]);
+    return { row: 0, col: c0, rows: MAX_ROWS, cols: colNumber(cols[2]) - c0 + 1 };
+  }
+  const rowsOnly = /^(\d+):(\d+)$/.exec(clean);
+  if (rowsOnly) {
+    const r0 = Number(rowsOnly[1]) - 1;
+    return { row: r0, col: 0, rows: Number(rowsOnly[2]) - r0, cols: MAX_COLS };
+  }
+  const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(clean);
+  if (!m) throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing: address ${a1}`);
+  const r0 = Number(m[2]) - 1;
+  const c0 = colNumber(m[1]);
+  const r1 = m[4] ? Number(m[4]) - 1 : r0;
+  const c1 = m[3] ? colNumber(m[3]) : c0;
+  return { row: Math.min(r0, r1), col: Math.min(c0, c1), rows: Math.abs(r1 - r0) + 1, cols: Math.abs(c1 - c0) + 1 };
+}
+
+export function rectAddress(rect: Rect): string {
+  const a = `${colLetters(rect.col)}${rect.row + 1}`;
+  if (rect.rows === 1 && rect.cols === 1) return a;
+  return `${a}:${colLetters(rect.col + rect.cols - 1)}${rect.row + rect.rows}`;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z0-9_\u4e00-\u9fff]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+// ---------------------------------------------------------------- context, proxies and sync
+
+type Action = () => void;
+
+export interface SyncRecord {
+  readonly actions: number;
+  readonly bytesOut: number;
+  readonly bytesIn: number;
+}
+
+export class FakeContext {
+  readonly workbook: FakeWorkbook;
+  readonly runtime = { enableEvents: true };
+  private queue: Action[] = [];
+  private onCommit: (() => void)[] = [];
+  /** Ranges whose values the batch wrote: Excel fires onChanged for an add-in's own writes too. */
+  changes: RangeTarget[] = [];
+  bytesOut = 0;
+  bytesIn = 0;
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new FakeWorkbook(this);
+  }
+  enqueue(action: Action, bytes = 0): void {
+    this.queue.push(action);
+    this.bytesOut += bytes;
+  }
+  /** Runs after the sync that carried it succeeds: loaded values become readable. */
+  commit(fn: () => void, bytes: number): void {
+    this.onCommit.push(fn);
+    this.bytesIn += bytes;
+  }
+  get pending(): boolean {
+    return this.queue.length > 0;
+  }
+  async sync(): Promise<void> {
+    const queue = this.queue;
+    this.queue = [];
+    this.onCommit = [];
+    this.bytesIn = 0;
+    const out = this.bytesOut + 64 * queue.length;
+    this.bytesOut = 0;
+    this.excel.syncCount++;
+    await Promise.resolve();
+    if (out > this.excel.payloadLimit) {
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+    }
+    for (const action of queue) action(); // a failing command rejects the sync; the ones before it stay applied
+    if (this.bytesIn > this.excel.payloadLimit) {
+      this.onCommit = [];
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        "The response payload size has exceeded the limit.",
+      );
+    }
+    for (const fn of this.onCommit) fn();
+    this.excel.syncs.push({ actions: queue.length, bytesOut: out, bytesIn: this.bytesIn });
+    this.onCommit = [];
+    const changes = this.changes;
+    this.changes = [];
+    if (changes.length > 0) this.excel.fireLater(changes);
+  }
+  /** The fake's own way to hand an Excel.RequestContext to host code. */
+  get asExcel(): Excel.RequestContext {
+    return this as unknown as Excel.RequestContext;
+  }
+}
+
+function notLoaded(prop: string): never {
+  throw new FakeOfficeError(
+    "PropertyNotLoaded",
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+function size(v: unknown): number {
+  return JSON.stringify(v ?? null).length;
+}
+
+/** A proxy: its target is found when its commands run, at sync, in order. */
+abstract class ClientObject<T> {
+  private loadedProps = new Map<string, unknown>();
+  private nullKnown: boolean | undefined;
+  constructor(readonly context: FakeContext) {}
+  /** The object the proxy stands for, or null for a null object; only valid while commands run. */
+  abstract target(): T | null;
+
+  protected read<V>(prop: string): V {
+    if (!this.loadedProps.has(prop)) notLoaded(prop);
+    return this.loadedProps.get(prop) as V;
+  }
+  protected loadable(): Record<string, (t: T) => unknown> {
+    return {};
+  }
+  get isNullObject(): boolean {
+    if (this.nullKnown === undefined) notLoaded("isNullObject");
+    return this.nullKnown;
+  }
+  /** Marks isNullObject as known after the next sync (any command on the proxy does). */
+  protected touch(): void {
+    this.context.enqueue(() => {
+      const isNull = this.target() === null;
+      this.context.commit(() => {
+        this.nullKnown = isNull;
+      }, 0);
+    });
+  }
+  load(props?: string | string[] | Record<string, unknown>): this {
+    const names =
+      props === undefined
+        ? Object.keys(this.loadable())
+        : typeof props === "string"
+          ? props.split(",").map((p) => p.trim())
+          : Array.isArray(props)
+            ? props
+            : Object.keys(props);
+    const getters = this.loadable();
+    for (const n of names) if (!getters[n]) throw new Error(`fake Excel: load of '${n}' is not modelled`);
+    this.context.enqueue(() => {
+      const t = this.target();
+      const got = new Map<string, unknown>();
+      for (const n of names) got.set(n, t === null ? null : getters[n](t));
+      const isNull = t === null;
+      this.context.commit(
+        () => {
+          this.nullKnown = isNull;
+          for (const [k, v] of got) this.loadedProps.set(k, v);
+        },
+        size([...got.values()]),
+      );
+    });
+    return this;
+  }
+  protected setLoaded(k: string, v: unknown): void {
+    this.loadedProps.set(k, v);
+  }
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this.loadedProps);
+  }
+}
+
+// ---------------------------------------------------------------- workbook and sheets
+
+export class FakeWorkbook extends ClientObject<FakeDocument> {
+  readonly worksheets: FakeWorksheetCollection;
+  constructor(context: FakeContext) {
+    super(context);
+    this.worksheets = new FakeWorksheetCollection(context);
+  }
+  target(): FakeDocument {
+    return this.context.excel.doc;
+  }
+}
+
+export class FakeWorksheetCollection extends ClientObject<FakeDocument> {
+  private loadedItems: FakeWorksheet[] | undefined;
+  target(): FakeDocument {
+    return this.context.excel.doc;
+  }
+  get items(): FakeWorksheet[] {
+    if (!this.loadedItems) notLoaded("items");
+    return this.loadedItems;
+  }
+  override load(props?: string | string[] | Record<string, unknown>): this {
+    const text = typeof props === "string" ? props : Array.isArray(props) ? props.join(",") : "items/name";
+    const fields = text
+      .split(",")
+      .map((p) => p.trim())
+      .filter((p) => p.startsWith("items/"))
+      .map((p) => p.slice("items/".length));
+    this.context.enqueue(() => {
+      const models = [...this.target().sheets];
+      const items = models.map((m) => new FakeWorksheet(this.context, () => m));
+      this.context.commit(
+        () => {
+          this.loadedItems = items;
+        },
+        size(models.map((m) => m.name)),
+      );
+      for (const item of items) item.loadNow(fields);
+    });
+    return this;
+  }
+  getItem(name: string): FakeWorksheet {
+    let bound: SheetModel | undefined;
+    this.context.enqueue(() => {
+      bound = this.target().sheet(name);
+      if (!bound) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: worksheet ${name}`);
+    });
+    return new FakeWorksheet(this.context, () => bound ?? null);
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    let bound: SheetModel | null = null;
+    this.context.enqueue(() => {
+      bound = this.target().sheet(name) ?? null;
+    });
+    const ws = new FakeWorksheet(this.context, () => bound);
+    ws.touchNull();
+    return ws;
+  }
+  add(name?: string): FakeWorksheet {
+    let bound: SheetModel | undefined;
+    this.context.enqueue(() => {
+      const doc = this.target();
+      const n = name ?? `Sheet${doc.sheets.length + 1}`;
+      if (doc.sheet(n)) throw new FakeOfficeError("ItemAlreadyExists", `A resource with the same name already exists.`);
+      bound = doc.add(n);
+    });
+    return new FakeWorksheet(this.context, () => bound ?? null);
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => {
+      const doc = this.target();
+      return (doc.active ? doc.sheet(doc.active) : undefined) ?? doc.sheets[0] ?? null;
+    });
+  }
+}
+
+class FakeEvent<Args> {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly list: () => Handler[] | null,
+  ) {}
+  add(handler: (args: Args) => Promise<any>): { context: FakeContext; remove: () => void } {
+    this.context.enqueue(() => {
+      const l = this.list();
+      if (!l) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+      l.push(handler as Handler);
+    });
+    return {
+      context: this.context,
+      remove: () =>
+        this.context.enqueue(() => {
+          const l = this.list();
+          const i = l ? l.indexOf(handler as Handler) : -1;
+          if (l && i >= 0) l.splice(i, 1);
+        }),
+    };
+  }
+}
+
+export class FakeWorksheet extends ClientObject<SheetModel> {
+  private nullTracked = false;
+  constructor(
+    context: FakeContext,
+    private readonly bound: () => SheetModel | null,
+  ) {
+    super(context);
+  }
+  target(): SheetModel | null {
+    return this.bound();
+  }
+  touchNull(): void {
+    if (!this.nullTracked) this.touch();
+    this.nullTracked = true;
+  }
+  protected override loadable(): Record<string, (t: SheetModel) => unknown> {
+    return {
+      name: (t) => t.name,
+      visibility: (t) => t.visibility,
+      id: (t) => t.id,
+      position: (t) => this.context.excel.doc.sheets.indexOf(t),
+    };
+  }
+  /** Loads as part of a collection load that is already running. */
+  loadNow(fields: string[]): void {
+    const t = this.target();
+    const getters = this.loadable();
+    const got = fields.map((f) => [f, t === null ? null : getters[f](t)] as const);
+    this.context.commit(() => {
+      for (const [k, v] of got) this.setLoaded(k, v);
+    }, size(got));
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  set name(v: string) {
+    this.context.enqueue(() => {
+      const t = this.target();
+      if (t) t.name = v;
+    }, size(v));
+  }
+  get id(): string {
+    return this.read("id");
+  }
+  get position(): number {
+    return this.read("position");
+  }
+  set position(v: number) {
+    this.context.enqueue(() => {
+      const t = this.target();
+      if (!t) return;
+      const sheets = this.context.excel.doc.sheets;
+      if (v < 0 || v >= sheets.length)
+        throw new FakeOfficeError("InvalidArgument", "The argument is invalid: position");
+      sheets.splice(sheets.indexOf(t), 1);
+      sheets.splice(v, 0, t);
+    });
+  }
+  get visibility(): string {
+    return this.read("visibility");
+  }
+  set visibility(v: string) {
+    this.context.enqueue(() => {
+      const t = this.target();
+      if (!t) return;
+      if (
+        v !== "Visible" &&
+        this.context.excel.doc.sheets.filter((s) => s.visibility === "Visible" && s !== t).length === 0
+      )
+        throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      t.visibility = v as SheetModel["visibility"];
+    });
+  }
+  delete(): void {
+    this.context.enqueue(() => {
+      const t = this.target();
+      if (!t) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+      const doc = this.context.excel.doc;
+      if (t.visibility === "Visible" && doc.sheets.filter((s) => s.visibility === "Visible").length === 1)
+        throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      doc.sheets.splice(doc.sheets.indexOf(t), 1);
+      if (doc.active === t.name) doc.active = null;
+    });
+  }
+  activate(): void {
+    this.context.enqueue(() => {
+      const t = this.target();
+      if (!t) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+      if (t.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "Cannot activate a hidden sheet.");
+      this.context.excel.doc.active = t.name;
+    });
+  }
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.target();
+      return t
+        ? { sheet: t, rect: address ? parseRect(address) : { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS } }
+        : null;
+    });
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    if (rows < 1 || cols < 1) throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing.");
+    return new FakeRange(this.context, () => {
+      const t = this.target();
+      return t ? { sheet: t, rect: { row, col, rows, cols } } : null;
+    });
+  }
+  getCell(row: number, col: number): FakeRange {
+    return this.getRangeByIndexes(row, col, 1, 1);
+  }
+  getUsedRange(valuesOnly = false): FakeRange {
+    let rect: Rect | undefined;
+    this.context.enqueue(() => {
+      const t = this.target();
+      if (t) rect = t.used(valuesOnly) ?? { row: 0, col: 0, rows: 1, cols: 1 };
+    });
+    return new FakeRange(this.context, () => {
+      const t = this.target();
+      return t && rect ? { sheet: t, rect } : null;
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    let rect: Rect | null = null;
+    this.context.enqueue(() => {
+      const t = this.target();
+      rect = t ? t.used(valuesOnly) : null;
+    });
+    const r = new FakeRange(this.context, () => {
+      const t = this.target();
+      return t && rect ? { sheet: t, rect } : null;
+    });
+    r.trackNull();
+    return r;
+  }
+  get freezePanes() {
+    return {
+      freezeRows: (n: number) =>
+        this.context.enqueue(() => {
+          const t = this.target();
+          if (t) t.frozenRows = n;
+        }),
+      unfreeze: () =>
+        this.context.enqueue(() => {
+          const t = this.target();
+          if (t) t.frozenRows = 0;
+        }),
+    };
+  }
+  get pageLayout(): Record<string, unknown> {
+    const set = (k: string, v: unknown) =>
+      this.context.enqueue(() => {
+        const t = this.target();
+        if (t) t.page[k] = v;
+      });
+    const api = {
+      setPrintTitleRows: (rows: string) => set("printTitleRows", rows),
+    };
+    return new globalThis.Proxy(api as Record<string, unknown>, {
+      set: (_o: Record<string, unknown>, k: string | symbol, v: unknown) => {
+        set(String(k), v);
+        return true;
+      },
+    });
+  }
+  get charts() {
+    return {
+      add: (type: string, source: FakeRange, seriesBy: string) => {
+        let chart: ChartModel | undefined;
+        this.context.enqueue(() => {
+          const t = this.target();
+          const src = source.target();
+          if (!t || !src) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+          chart = { type, source: rectAddress(src.rect), seriesBy };
+          t.charts.push(chart);
+        });
+        const set = (f: (c: ChartModel) => void) =>
+          this.context.enqueue(() => {
+            if (chart) f(chart);
+          });
+        return {
+          title: {
+            set text(v: string) {
+              set((c) => (c.title = v));
+            },
+          },
+          legend: {
+            set visible(v: boolean) {
+              set((c) => (c.legendVisible = v));
+            },
+          },
+          axes: {
+            categoryAxis: {
+              set reversePlotOrder(v: boolean) {
+                set((c) => (c.reversePlotOrder = v));
+              },
+            },
+          },
+          setPosition: (start: FakeRange | string, end?: FakeRange | string) =>
+            set((c) => {
+              const a = (x: FakeRange | string | undefined) =>
+                x === undefined ? "" : typeof x === "string" ? x : rectAddress(x.target()!.rect);
+              c.position = [a(start), a(end)];
+            }),
+        };
+      },
+    };
+  }
+  get onChanged(): FakeEvent<any> {
+    return new FakeEvent(this.context, () => this.target()?.changed ?? null);
+  }
+  get onSelectionChanged(): FakeEvent<any> {
+    return new FakeEvent(this.context, () => this.target()?.selectionChanged ?? null);
+  }
+}
+
+// ---------------------------------------------------------------- ranges
+
+interface RangeTarget {
+  sheet: SheetModel;
+  rect: Rect;
+}
+
+function excelValue(c: CellModel | undefined): string | number | boolean {
+  if (!c) return "";
+  if (c.error !== undefined) return c.error;
+  return c.value ?? "";
+}
+
+function valueType(c: CellModel | undefined): string {
+  if (!c || (c.value === null && c.error === undefined)) return "Empty";
+  if (c.error !== undefined) return "Error";
+  if (typeof c.value === "boolean") return "Boolean";
+  if (typeof c.value === "number") return "Double";
+  return "String";
+}
+
+function grid<V>(t: RangeTarget, f: (c: CellModel | undefined, r: number, col: number) => V): V[][] {
+  const { rect, sheet } = t;
+  if (rect.rows * rect.cols > 5_000_000) throw new FakeOfficeError("InvalidOperation", "range too large to read");
+  const out: V[][] = [];
+  for (let r = 0; r < rect.rows; r++) {
+    const line: V[] = [];
+    for (let c = 0; c < rect.cols; c++) line.push(f(sheet.get(rect.row + r, rect.col + c), rect.row + r, rect.col + c));
+    out.push(line);
+  }
+  return out;
+}
+
+function each(t: RangeTarget, f: (c: CellModel) => void): void {
+  const { rect, sheet } = t;
+  const rows = Math.min(rect.rows, 100_000);
+  const cols = Math.min(rect.cols, 1000);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) f(sheet.cell(rect.row + r, rect.col + c));
+}
+
+function checkShape(t: RangeTarget, v: unknown[][], what: string): void {
+  if (v.length !== t.rect.rows || v.some((line) => !Array.isArray(line) || line.length !== t.rect.cols)) {
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`,
+    );
+  }
+}
+
+const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** How Excel stores a value typed into a cell: numeric text becomes a number unless the cell is formatted as text;
+ * a leading = makes a formula (not evaluated by the fake). */
+function store(c: CellModel, v: unknown): void {
+  delete c.error;
+  delete c.formula;
+  if (v === "" || v === null) {
+    c.value = null;
+    return;
+  }
+  if (typeof v === "string" && c.numberFormat !== "@") {
+    if (v.startsWith("=")) {
+      c.formula = v;
+      c.value = null;
+      return;
+    }
+    if (NUMERIC.test(v.trim())) {
+      c.value = Number(v);
+      return;
+    }
+    if (/^(TRUE|FALSE)$/i.test(v)) {
+      c.value = v.toUpperCase() === "TRUE";
+      return;
+    }
+  }
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") c.value = v;
+  else throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+}
+
+export class FakeRange extends ClientObject<RangeTarget> {
+  private tracked = false;
+  constructor(
+    context: FakeContext,
+    private readonly resolveTarget: () => RangeTarget | null,
+  ) {
+    super(context);
+  }
+  target(): RangeTarget | null {
+    return this.resolveTarget();
+  }
+  trackNull(): void {
+    if (!this.tracked) this.touch();
+    this.tracked = true;
+  }
+  protected override loadable(): Record<string, (t: RangeTarget) => unknown> {
+    return {
+      address: (t) => `${quoteSheet(t.sheet.name)}!${rectAddress(t.rect)}`,
+      values: (t) => grid(t, excelValue),
+      valueTypes: (t) => grid(t, valueType),
+      numberFormat: (t) => grid(t, (c) => c?.numberFormat ?? "General"),
+      formulas: (t) => grid(t, (c) => c?.formula ?? excelValue(c)),
+      text: (t) => grid(t, (c) => String(excelValue(c))),
+      rowIndex: (t) => t.rect.row,
+      columnIndex: (t) => t.rect.col,
+      rowCount: (t) => t.rect.rows,
+      columnCount: (t) => t.rect.cols,
+    };
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get values(): any[][] {
+    return this.read("values");
+  }
+  set values(v: any[][]) {
+    this.context.enqueue(() => {
+      const t = this.target();
+      if (!t) return;
+      checkShape(t, v, "values");
+      this.context.changes.push(t);
+      v.forEach((line, r) =>
+        line.forEach((x, c) => {
+          if (x !== null && x !== undefined) store(t.sheet.cell(t.rect.row + r, t.rect.col + c), x);
+        }),
+      );
+    }, size(v));
+  }
+  get valueTypes(): string[][] {
+    return this.read("valueTypes");
+  }
+  get numberFormat(): any[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(v: any[][]) {
+    this.context.enqueue(() => {
+      const t = this.target();
+      if (!t) return;
+      checkShape(t, v, "numberFormat");
+      v.forEach((line, r) =>
+        line.forEach((x, c) => {
+          if (x !== null && x !== undefined) t.sheet.cell(t.rect.row + r, t.rect.col + c).numberFormat = String(x);
+        }),
+      );
+    }, size(v));
+  }
+  get formulas(): any[][] {
+    return this.read("formulas");
+  }
+  get text(): string[][] {
+    return this.read("text");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+  getCell(row: number, col: number): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.target();
+      return t ? { sheet: t.sheet, rect: { row: t.rect.row + row, col: t.rect.col + col, rows: 1, cols: 1 } } : null;
+    });
+  }
+  getResizedRange(dRows: number, dCols: number): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.target();
+      return t ? { sheet: t.sheet, rect: { ...t.rect, rows: t.rect.rows + dRows, cols: t.rect.cols + dCols } } : null;
+    });
+  }
+  getOffsetRange(dRows: number, dCols: number): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.target();
+      return t ? { sheet: t.sheet, rect: { ...t.rect, row: t.rect.row + dRows, col: t.rect.col + dCols } } : null;
+    });
+  }
+  clear(what: "All" | "Contents" | "Formats" = "All"): void {
+    this.context.enqueue(() => {
+      const t = this.target();
+      if (!t) return;
+      for (const [k, c] of [...t.sheet.cells]) {
+        const [r, col] = k.split(",").map(Number);
+        const inside =
+          r >= t.rect.row && r < t.rect.row + t.rect.rows && col >= t.rect.col && col < t.rect.col + t.rect.cols;
+        if (!inside) continue;
+        if (what !== "Formats") {
+          c.value = null;
+          delete c.error;
+          delete c.formula;
+        }
+        if (what !== "Contents") {
+          c.fill = null;
+          c.numberFormat = "General";
+          delete c.bold;
+        }
+      }
+    });
+  }
+  merge(_across = false): void {
+    this.context.enqueue(() => {
+      const t = this.target();
+      if (t) t.sheet.merges.push({ ...t.rect });
+    });
+  }
+  select(): void {
+    this.context.enqueue(() => {
+      const t = this.target();
+      if (!t) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+      if (t.sheet.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "The sheet is hidden.");
+      const doc = this.context.excel.doc;
+      doc.active = t.sheet.name;
+      doc.selection = { sheet: t.sheet.name, address: rectAddress(t.rect) };
+    });
+  }
+  getCellProperties(props: Record<string, unknown>): { value: any[][] } {
+    const wantFill = (props as any).format?.fill as Record<string, boolean> | undefined;
+    if (!wantFill) throw new Error("fake Excel: only format.fill cell properties are modelled");
+    let value: any[][] | undefined;
+    this.context.enqueue(() => {
+      const t = this.target();
+      const got = t
+        ? grid(t, (c) => {
+            const f = c?.fill;
+            const fill: Record<string, unknown> = {};
+            if (wantFill.color) fill.color = f ? f.color : "#FFFFFF";
+            if (wantFill.pattern) fill.pattern = f ? f.pattern : "None";
+            if (wantFill.patternColor) fill.patternColor = f?.patternColor ?? "#000000";
+            if (wantFill.tintAndShade) fill.tintAndShade = 0;
+            if (wantFill.patternTintAndShade) fill.patternTintAndShade = 0;
+            return { format: { fill } };
+          })
+        : null;
+      this.context.commit(() => {
+        value = got ?? undefined;
+      }, size(got));
+    });
+    return {
+      get value(): any[][] {
+        if (value === undefined) notLoaded("value");
+        return value;
+      },
+    };
+  }
+  setCellProperties(v: any[][]): void {
+    this.context.enqueue(() => {
+      const t = this.target();
+      if (!t) return;
+      checkShape(t, v, "cellProperties");
+      v.forEach((line, r) =>
+        line.forEach((p, c) => {
+          const fill = p?.format?.fill;
+          if (!fill) return;
+          const cell = t.sheet.cell(t.rect.row + r, t.rect.col + c);
+          if (fill.pattern === "None") cell.fill = null;
+          else
+            cell.fill = {
+              color: fill.color ?? cell.fill?.color ?? "#FFFFFF",
+              pattern: fill.pattern ?? "Solid",
+              ...(fill.patternColor ? { patternColor: fill.patternColor } : {}),
+            };
+        }),
+      );
+    }, size(v));
+  }
+  get format() {
+    const ctx = this.context;
+    const apply = (f: (c: CellModel, t: RangeTarget) => void) =>
+      ctx.enqueue(() => {
+        const t = this.target();
+        if (t) each(t, (c) => f(c, t));
+      });
+    const sheetSet = (f: (t: RangeTarget) => void) =>
+      ctx.enqueue(() => {
+        const t = this.target();
+        if (t) f(t);
+      });
+    return {
+      fill: {
+        set color(v: string) {
+          apply((c) => (c.fill = { color: v.toUpperCase(), pattern: "Solid" }));
+        },
+        clear: () => apply((c) => (c.fill = null)),
+      },
+      font: {
+        set bold(v: boolean) {
+          apply((c) => (c.bold = v));
+        },
+        set size(v: number) {
+          apply((c) => (c.fontSize = v));
+        },
+      },
+      set horizontalAlignment(v: string) {
+        apply((c) => (c.horizontalAlignment = v));
+      },
+      set verticalAlignment(v: string) {
+        apply((c) => (c.verticalAlignment = v));
+      },
+      set wrapText(v: boolean) {
+        apply((c) => (c.wrapText = v));
+      },
+      set columnWidth(v: number) {
+        sheetSet((t) => {
+          for (let c = 0; c < t.rect.cols; c++) t.sheet.columnWidths.set(t.rect.col + c, v);
+        });
+      },
+      set rowHeight(v: number) {
+        sheetSet((t) => {
+          for (let r = 0; r < t.rect.rows; r++) t.sheet.rowHeights.set(t.rect.row + r, v);
+        });
+      },
+      borders: {
+        getItem: (edge: string) => ({
+          set style(v: string) {
+            sheetSet((t) => t.sheet.borders.push({ range: rectAddress(t.rect), edge, style: v }));
+          },
+        }),
+      },
+    };
+  }
+}
+
+// ---------------------------------------------------------------- the application
+
+export class FakeExcel {
+  syncCount = 0;
+  syncs: SyncRecord[] = [];
+  /** Excel on the web refuses requests and responses above 5 MB. */
+  payloadLimit = 5 * 1024 * 1024;
+  /** Highest ExcelApi version the fake host supports. */
+  apiVersion = "1.9";
+  constructor(readonly doc: FakeDocument = new FakeDocument()) {}
+
+  /** Excel.run: the batch gets a fresh context; commands left queued at the end are sent in one last sync. */
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const ctx = new FakeContext(this);
+    const result = await batch(ctx.asExcel);
+    if (ctx.pending) await ctx.sync();
+    return result;
+  };
+
+  /** Excel.run(context, batch): a batch on a context from an earlier run. */
+  runOn = async <T>(
+    context: Excel.RequestContext,
+    batch: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> => {
+    const ctx = context as unknown as FakeContext;
+    const result = await batch(context);
+    if (ctx.pending) await ctx.sync();
+    return result;
+  };
+
+  /** Events for the add-in's own writes arrive after its sync, as in Excel. */
+  private inFlight: Promise<void>[] = [];
+  fireLater(changes: RangeTarget[]): void {
+    this.inFlight.push(
+      new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
+        for (const t of changes) {
+          const args = {
+            address: rectAddress(t.rect),
+            changeType: "RangeEdited",
+            source: "Local",
+            worksheetId: t.sheet.id,
+            type: "WorksheetChanged",
+          };
+          await Promise.all([...t.sheet.changed].map((h) => h(args)));
+        }
+      }),
+    );
+  }
+  /** Waits for the events of the add-in's own writes to be delivered. */
+  async settle(): Promise<void> {
+    while (this.inFlight.length > 0) await this.inFlight.shift();
+  }
+
+  isSetSupported = (name: string, version: string): boolean => {
+    if (name !== "ExcelApi") return false;
+    const [a, b] = version.split(".").map(Number);
+    const [x, y] = this.apiVersion.split(".").map(Number);
+    return x > a || (x === a && y >= (b ?? 0));
+  };
+
+  /** Office.context.document.settings over the document's store. */
+  readonly settings = {
+    saves: 0,
+    get: (name: string): unknown => this.doc.settings.get(name),
+    set: (name: string, value: unknown): void => {
+      this.doc.settings.set(name, value);
+    },
+    save: async (): Promise<void> => {
+      this.settings.saves++;
+    },
+  };
+
+  /** What a user's edit fires: worksheet onChanged on that sheet. */
+  async edit(sheet: string, a1: string, value: string | number | boolean | null, source = "Local"): Promise<void> {
+    const s = this.doc.sheet(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    const rect = parseRect(a1);
+    store(s.cell(rect.row, rect.col), value);
+    await Promise.all(
+      [...s.changed].map((h) =>
+        h({ address: a1, changeType: "RangeEdited", source, worksheetId: s.id, type: "WorksheetChanged" }),
+      ),
+    );
+  }
+
+  /** What a user's click fires: worksheet onSelectionChanged. */
+  async select(sheet: string, a1: string): Promise<void> {
+    const s = this.doc.sheet(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    this.doc.selection = { sheet, address: a1 };
+    await Promise.all(
+      [...s.selectionChanged].map((h) => h({ address: a1, worksheetId: s.id, type: "WorksheetSelectionChanged" })),
+    );
+  }
+
+  /** A cell's value as Excel would show it in values (for assertions). */
+  value(sheet: string, a1: string): string | number | boolean {
+    const s = this.doc.sheet(sheet);
+    const r = parseRect(a1);
+    return excelValue(s?.get(r.row, r.col));
+  }
+  cellModel(sheet: string, a1: string): CellModel | undefined {
+    const r = parseRect(a1);
+    return this.doc.sheet(sheet)?.get(r.row, r.col);
+  }
+}

@@ -2,7 +2,7 @@
 // Every unit starts from FULL (all leaves at max, 100 points) and changes only the fields under test.
 import type { CellValue } from "../../../src/core/model";
 import type { StepsPolicy } from "../../../src/rules/settings";
-import { bonus, findings, leaf, result, score, total, unit } from "../builders";
+import { COLUMNS, bonus, book, findings, leaf, result, run, score, sheet, total, unit } from "../builders";
 
 const U = "县发改局";
 const scored = (changes: Record<string, CellValue>, steps?: StepsPolicy) =>
@@ -371,6 +371,12 @@ describe("创新加分 (第四条): as entered, capped at 10, needs a reason", (
     const u = scored({ 创新加分: 2, 加分事由: reason });
     expect(bonus(u)).toBe(0);
     expect(total(u)).toBe(100);
+  });
+
+  test("without a 加分事由 column the bonus has no reason and counts 0", () => {
+    const columns = COLUMNS.filter((c) => c !== "加分事由");
+    const u = result(run(book([sheet([unit(U, { 创新加分: 2 })], { columns })])), U);
+    expect(bonus(u)).toBe(0);
   });
 
   test.each<CellValue>([-1, "abc", { error: "#N/A" }])("invalid 创新加分 %j counts 0", (v) => {

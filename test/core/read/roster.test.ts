@@ -1,0 +1,47 @@
+// rules-2020.md "Roster": the closest roster name (by edit distance) as a suggestion for a name off the roster.
+import { Roster, editDistance } from "../../../src/core/read/roster";
+import { HENGDONG_2020 } from "../../../src/rules/hengdong-2020";
+
+describe("editDistance (Levenshtein over code points)", () => {
+  test.each([
+    ["", "", 0],
+    ["abc", "", 3],
+    ["", "abc", 3],
+    ["abc", "abc", 0],
+    ["kitten", "sitting", 3], // k→s, e→i, +g
+    ["flaw", "lawn", 2], // −f, +n
+    ["县发改委", "县发改局", 1], // one substitution
+    ["县公安局", "县公按局", 1],
+    ["衡东县税务局", "县税务局", 2], // two deletions
+    ["𠀀甲", "甲", 1], // an astral character is one code point, not two
+  ])("%j ↔ %j = %i", (a, b, d) => {
+    expect(editDistance(a, b)).toBe(d);
+    expect(editDistance(b, a)).toBe(d);
+  });
+});
+
+describe("Roster", () => {
+  const roster = new Roster(HENGDONG_2020.roster);
+
+  test("Annex 1 has 36 units, 县发改局 first and 县编办 last", () => {
+    expect(HENGDONG_2020.roster).toHaveLength(36);
+    expect(roster.position("县发改局")).toBe(0);
+    expect(roster.position("人民银行衡东县支行")).toBe(1);
+    expect(roster.position("县编办")).toBe(35);
+    expect(roster.position("县发改委")).toBe(-1);
+  });
+
+  test("the closest name: 县发改委 → 县发改局", () => {
+    expect(roster.closest("县发改委")).toBe("县发改局");
+  });
+
+  test("a tie goes to the name first in roster order", () => {
+    // 甲丁 is one substitution from both 甲乙 and 甲丙
+    expect(new Roster(["甲乙", "甲丙"]).closest("甲丁")).toBe("甲乙");
+    expect(new Roster(["甲丙", "甲乙"]).closest("甲丁")).toBe("甲丙");
+  });
+
+  test("the exact name is its own closest", () => {
+    for (const name of HENGDONG_2020.roster) expect(roster.closest(name)).toBe(name);
+  });
+});

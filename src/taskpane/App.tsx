@@ -1,0 +1,115 @@
+import {
+  Button,
+  Divider,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import type { Workbook } from "../hosts/office/port";
+import { CellDetail } from "./CellDetail";
+import { FindingsList } from "./FindingsList";
+import { SettingsPanel } from "./SettingsPanel";
+import { type Locale, strings } from "./strings";
+import { Summary } from "./Summary";
+import { useWorkbook } from "./useWorkbook";
+
+const useStyles = makeStyles({
+  pane: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+  },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  message: { whiteSpace: "pre-wrap" },
+});
+
+export function App({ workbook, locale, debounceMs }: { workbook: Workbook; locale: Locale; debounceMs?: number }) {
+  const s = useStyles();
+  const t = strings(locale);
+  const pane = useWorkbook(workbook, debounceMs);
+  const { state } = pane;
+  const working = state.kind === "working";
+  const outcome = state.kind === "results" ? state.outcome : state.kind !== "idle" ? state.previous : undefined;
+  return (
+    <FluentProvider theme={webLightTheme} lang={locale}>
+      <main className={s.pane}>
+        <Text as="h1" size={500} weight="semibold">
+          {t.title}
+        </Text>
+        <div className={s.actions}>
+          <Button appearance="primary" disabled={working} onClick={() => void pane.recalculate()}>
+            {t.score}
+          </Button>
+          {!outcome ? (
+            <Button disabled={working} onClick={() => void pane.generateTemplate()}>
+              {t.template}
+            </Button>
+          ) : null}
+        </div>
+        <Switch label={t.auto} checked={pane.auto} onChange={(_, d) => pane.setAuto(d.checked)} />
+        {working ? (
+          <div role="status">
+            <ProgressBar />
+            <Text>{state.step ? t.steps[state.step] : t.working}</Text>
+          </div>
+        ) : null}
+        {state.kind === "error" ? (
+          <MessageBar intent="error" role="alert" layout="multiline">
+            <MessageBarBody className={s.message}>
+              <MessageBarTitle>{locale === "en-US" ? state.problem.title.en : state.problem.title.zh}</MessageBarTitle>
+              {state.problem.message}
+              {state.problem.hint ? `\n${locale === "en-US" ? state.problem.hint.en : state.problem.hint.zh}` : ""}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {state.kind === "idle" ? <Text>{state.notice ? t.templateDone(state.notice) : t.idle}</Text> : null}
+        {outcome ? (
+          <>
+            <Summary outcome={outcome} t={t} />
+            <Divider />
+            <CellDetail outcome={outcome} cell={pane.selected} t={t} />
+            <Divider />
+            <Text as="h2" weight="semibold">
+              {t.findings}
+            </Text>
+            <FindingsList outcome={outcome} t={t} onSelect={pane.selectCell} />
+          </>
+        ) : null}
+        <Divider />
+        <SettingsPanel
+          workbook={workbook}
+          t={t}
+          disabled={working}
+          onError={pane.fail}
+          onSaved={() => {
+            if (outcome) void pane.recalculate();
+          }}
+        />
+      </main>
+    </FluentProvider>
+  );
+}
+
+export function Unsupported({ locale }: { locale: Locale }) {
+  const t = strings(locale);
+  return (
+    <FluentProvider theme={webLightTheme} lang={locale}>
+      <main style={{ padding: 12 }}>
+        <MessageBar intent="warning" role="alert" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.unsupportedTitle}</MessageBarTitle>
+            {t.unsupported}
+          </MessageBarBody>
+        </MessageBar>
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,55 @@
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Outcome } from "../hosts/office/outcome";
+import type { Strings } from "./strings";
+
+const useStyles = makeStyles({
+  grid: { display: "grid", gridTemplateColumns: "repeat(3, 1fr)", gap: tokens.spacingHorizontalS },
+  figure: { display: "flex", flexDirection: "column" },
+  number: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700 },
+  top: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+/** A unit is clean when it has no missing or invalid evidence (warnings do not count). */
+export function counts(outcome: Outcome) {
+  const units = outcome.report.units;
+  const flagged = units.filter((u) => u.findings.some((f) => f.kind !== "warning")).length;
+  return { scored: units.length, clean: units.length - flagged, flagged };
+}
+
+export function Summary({ outcome, t }: { outcome: Outcome; t: Strings }) {
+  const s = useStyles();
+  const c = counts(outcome);
+  return (
+    <section aria-label={t.summary}>
+      <div className={s.grid}>
+        <div className={s.figure}>
+          <Text className={s.number} data-testid="units-scored">
+            {c.scored}
+          </Text>
+          <Text>{t.unitsScored}</Text>
+        </div>
+        <div className={s.figure}>
+          <Text className={s.number} data-testid="units-clean">
+            {c.clean}
+          </Text>
+          <Text>{t.clean}</Text>
+        </div>
+        <div className={s.figure}>
+          <Text className={s.number} data-testid="units-flagged">
+            {c.flagged}
+          </Text>
+          <Text>{t.withFindings}</Text>
+        </div>
+      </div>
+      <Text weight="semibold">{t.top3}</Text>
+      <ol className={s.top} aria-label={t.top3}>
+        {outcome.ranking.slice(0, 3).map((r) => (
+          <li key={r.unit}>
+            {t.rank(r.rank)} {r.unit} · {t.points(r.total)}
+          </li>
+        ))}
+      </ol>
+      <Text size={200}>{t.syncs(outcome.syncs)}</Text>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+// The pane's words: Chinese first, English when Office's display language is English.
+export type Locale = "zh-CN" | "en-US";
+
+export function pickLocale(displayLanguage: string | undefined): Locale {
+  return displayLanguage !== undefined && /^en\b/i.test(displayLanguage) ? "en-US" : "zh-CN";
+}
+
+const zh = {
+  title: "信用考核助手",
+  score: "计算得分",
+  working: "正在计算…",
+  steps: { read: "已读取工作簿，正在评分…", score: "正在写入结果…", write: "已写入" },
+  idle: "打开考核工作簿后，点击“计算得分”。各单位的得分、总分和排名将写入考核表，缺少或有误的材料会被标出。",
+  template: "生成考核模板",
+  templateDone: (sheet: string) => `已生成“${sheet}”，请填写后点击“计算得分”。`,
+  summary: "结果",
+  unitsScored: "已评分单位",
+  clean: "材料齐全",
+  withFindings: "有待核查",
+  top3: "前三名",
+  points: (n: number) => `${n.toFixed(2)} 分`,
+  rank: (n: number) => `第 ${n} 名`,
+  syncs: (n: number) => `与 Excel 往返 ${n} 次`,
+  findings: "核查意见",
+  noFindings: "所有单位材料齐全，没有待核查的单元格。",
+  workbookLevel: "工作簿",
+  kind: { missing: "缺少材料", invalid: "数据有误", warning: "提示" },
+  goTo: (cell: string) => `定位到 ${cell}`,
+  selected: "所选单元格",
+  selectHint: "在考核表中选中得分单元格可查看计算过程，选中标出的单元格可查看原因。",
+  nothingHere: (cell: string) => `${cell}：没有得分说明或核查意见。`,
+  auto: "编辑后自动重新计算",
+  settings: "评分设置",
+  naPolicy: "不适用项（分母为 0）",
+  na: { full: "记满分", zero: "记 0 分", average: "按适用单位平均分" },
+  stepsLabel: "第八项不足 10 个百分点的部分",
+  step: { ceil: "按一档扣分", floor: "不扣分", prorata: "按比例扣分" },
+  bonusCap: "创新加分上限（分）",
+  save: "保存设置",
+  saved: "设置已保存在工作簿中，将随文件一起保存。",
+  unsupportedTitle: "此版本的 Excel 不支持信用考核助手",
+  unsupported:
+    "信用考核助手需要 Excel API 1.9（Microsoft 365、Excel 2021 或更高版本，或网页版 Excel）。请升级 Excel，或使用命令行工具 xinyong 计算。",
+  errorTitle: "出错了",
+};
+
+export type Strings = typeof zh;
+
+const en: Strings = {
+  title: "Credit Assessment Assistant",
+  score: "Score",
+  working: "Scoring…",
+  steps: { read: "Workbook read, scoring…", score: "Writing results…", write: "Written" },
+  idle: "Open the assessment workbook and press Score. Each unit's scores, total and rank are written into the sheet, and missing or wrong evidence is highlighted.",
+  template: "Create template",
+  templateDone: (sheet: string) => `Created "${sheet}". Fill it in, then press Score.`,
+  summary: "Results",
+  unitsScored: "Units scored",
+  clean: "Complete",
+  withFindings: "To check",
+  top3: "Top 3",
+  points: (n: number) => `${n.toFixed(2)} pts`,
+  rank: (n: number) => `#${n}`,
+  syncs: (n: number) => `${n} round trips to Excel`,
+  findings: "Findings",
+  noFindings: "Every unit's evidence is complete; nothing to check.",
+  workbookLevel: "Workbook",
+  kind: { missing: "Missing", invalid: "Invalid", warning: "Note" },
+  goTo: (cell: string) => `Go to ${cell}`,
+  selected: "Selected cell",
+  selectHint: "Select a score cell to see how it was computed, or a highlighted cell to see why.",
+  nothingHere: (cell: string) => `${cell}: no score explanation or finding.`,
+  auto: "Recalculate after edits",
+  settings: "Scoring settings",
+  naPolicy: "Not applicable (denominator 0)",
+  na: { full: "Full marks", zero: "Zero", average: "Average of applicable units" },
+  stepsLabel: "Item 8: part of a 10-point step",
+  step: { ceil: "Counts as a step", floor: "Not deducted", prorata: "Pro rata" },
+  bonusCap: "Innovation bonus cap (points)",
+  save: "Save settings",
+  saved: "Settings saved in the workbook; they travel with the file.",
+  unsupportedTitle: "This version of Excel cannot run the assistant",
+  unsupported:
+    "The assistant needs Excel API 1.9 (Microsoft 365, Excel 2021 or later, or Excel on the web). Upgrade Excel, or score the file with the xinyong command line.",
+  errorTitle: "Something went wrong",
+};
+
+export function strings(locale: Locale): Strings {
+  return locale === "en-US" ? en : zh;
+}

@@ -1,0 +1,133 @@
+// The pane's state machine over the Workbook port: idle → working → results | error. Every failure lands in the
+// error state with a message; nothing is swallowed.
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Settings } from "../rules/settings";
+import { type ProblemMessage, describeProblem } from "../hosts/office/errors";
+import type { Outcome } from "../hosts/office/outcome";
+import type { CellRef, Step, Unsubscribe, Workbook } from "../hosts/office/port";
+
+export type PaneState =
+  | { readonly kind: "idle"; readonly notice?: string }
+  | { readonly kind: "working"; readonly step?: Step; readonly previous?: Outcome }
+  | { readonly kind: "results"; readonly outcome: Outcome }
+  | { readonly kind: "error"; readonly problem: ProblemMessage; readonly previous?: Outcome };
+
+export const AUTO_DEBOUNCE_MS = 1500;
+
+function lastOutcome(s: PaneState): Outcome | undefined {
+  return s.kind === "results" ? s.outcome : s.kind === "working" || s.kind === "error" ? s.previous : undefined;
+}
+
+export function useWorkbook(workbook: Workbook, debounceMs = AUTO_DEBOUNCE_MS) {
+  const [state, setState] = useState<PaneState>({ kind: "idle" });
+  const [selected, setSelected] = useState<CellRef | null>(null);
+  const [auto, setAutoState] = useState(() => workbook.autoRecalc());
+  const busy = useRef(false);
+  const again = useRef(false);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+
+  const fail = useCallback((e: unknown) => {
+    setState({ kind: "error", problem: describeProblem(e), previous: lastOutcome(stateRef.current) });
+  }, []);
+
+  const recalculate = useCallback(
+    async (settings?: Partial<Settings>) => {
+      if (busy.current) {
+        again.current = true; // an edit during a run: one more run after it
+        return;
+      }
+      busy.current = true;
+      try {
+        do {
+          again.current = false;
+          setState((s) => ({ kind: "working", previous: lastOutcome(s) }));
+          try {
+            const outcome = await workbook.recalculate(settings, (step) =>
+              setState((s) => (s.kind === "working" ? { ...s, step } : s)),
+            );
+            setState({ kind: "results", outcome });
+          } catch (e) {
+            fail(e);
+            again.current = false;
+          }
+        } while (again.current);
+      } finally {
+        busy.current = false;
+      }
+    },
+    [workbook, fail],
+  );
+
+  const generateTemplate = useCallback(async () => {
+    setState((s) => ({ kind: "working", previous: lastOutcome(s) }));
+    try {
+      const { sheet } = await workbook.generateTemplate();
+      setState({ kind: "idle", notice: sheet });
+    } catch (e) {
+      fail(e);
+    }
+  }, [workbook, fail]);
+
+  const selectCell = useCallback(
+    (sheet: string, address: string) => {
+      workbook.selectCell(sheet, address).catch(fail);
+    },
+    [workbook, fail],
+  );
+
+  // Selection: registered when the pane opens and again after each run (the sheets may have changed).
+  const outcome = lastOutcome(state);
+  const sheetKey = outcome ? `${outcome.sheet}|${outcome.ledgerSheet ?? ""}` : "";
+  useEffect(() => {
+    let stop: Unsubscribe | undefined;
+    let alive = true;
+    workbook
+      .onSelectionChanged((cell) => setSelected(cell))
+      .then((s) => {
+        if (alive) stop = s;
+        else s().catch(fail);
+      })
+      .catch(fail);
+    return () => {
+      alive = false;
+      stop?.().catch(fail);
+    };
+  }, [workbook, fail, sheetKey]);
+
+  // 编辑后自动重新计算: onChanged, debounced, registered each time the pane opens with the switch on.
+  useEffect(() => {
+    if (!auto) return;
+    let stop: Unsubscribe | undefined;
+    let alive = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    workbook
+      .onDataChanged(() => {
+        if (timer !== undefined) clearTimeout(timer);
+        timer = setTimeout(() => {
+          timer = undefined;
+          void recalculate();
+        }, debounceMs);
+      })
+      .then((s) => {
+        if (alive) stop = s;
+        else s().catch(fail);
+      })
+      .catch(fail);
+    return () => {
+      alive = false;
+      if (timer !== undefined) clearTimeout(timer);
+      stop?.().catch(fail);
+    };
+  }, [auto, workbook, recalculate, debounceMs, fail, sheetKey]);
+
+  const setAuto = useCallback(
+    (on: boolean) => {
+      setAutoState(on);
+      workbook.setAutoRecalc(on).catch(fail);
+    },
+    [workbook, fail],
+  );
+
+  return { state, selected, auto, setAuto, recalculate, generateTemplate, selectCell, fail };
+}

@@ -1,0 +1,167 @@
+/** @jest-environment jsdom */
+// The pane's states on the real Office host over the fake Excel built from the shared sample.
+import "@testing-library/jest-dom";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { App, Unsupported } from "../../src/taskpane/App";
+import { pickLocale } from "../../src/taskpane/strings";
+import { loadWorkbook } from "../../src/hosts/xlsx/workbook";
+import { FakeExcel, FakeOfficeError } from "../fakes/excel";
+import { SAMPLE, documentFrom } from "../fakes/from-xlsx";
+import { GatedWorkbook } from "./stub";
+
+async function sample(): Promise<GatedWorkbook> {
+  return new GatedWorkbook(new FakeExcel(documentFrom(await loadWorkbook(SAMPLE))));
+}
+
+async function renderPane(wb: GatedWorkbook, locale: "zh-CN" | "en-US" = "zh-CN", debounceMs = 50) {
+  const view = render(<App workbook={wb} locale={locale} debounceMs={debounceMs} />);
+  await screen.findByText(locale === "zh-CN" ? "评分设置" : "Scoring settings");
+  return view;
+}
+
+describe("task pane", () => {
+  it("idle: one primary action and the template button", async () => {
+    const wb = await sample();
+    await renderPane(wb);
+    expect(screen.getByRole("button", { name: "计算得分" })).toBeEnabled();
+    expect(screen.getByRole("button", { name: "生成考核模板" })).toBeInTheDocument();
+    expect(screen.queryByRole("status")).not.toBeInTheDocument();
+  });
+
+  it("working: progress shown and the action disabled until the run ends", async () => {
+    const wb = await sample();
+    await renderPane(wb);
+    const release = wb.hold();
+    fireEvent.click(screen.getByRole("button", { name: "计算得分" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("正在计算");
+    expect(screen.getByRole("button", { name: "计算得分" })).toBeDisabled();
+    await act(async () => release());
+    await screen.findByTestId("units-scored");
+    expect(screen.queryByRole("status")).not.toBeInTheDocument();
+  });
+
+  it("results: units scored, clean, with findings and the top 3", async () => {
+    const wb = await sample();
+    await renderPane(wb);
+    fireEvent.click(screen.getByRole("button", { name: "计算得分" }));
+    expect(await screen.findByTestId("units-scored")).toHaveTextContent("36");
+    const report = (await wb.host.recalculate()).report;
+    const flagged = report.units.filter((u) => u.findings.some((f) => f.kind !== "warning")).length;
+    expect(screen.getByTestId("units-flagged")).toHaveTextContent(String(flagged));
+    expect(screen.getByTestId("units-clean")).toHaveTextContent(String(36 - flagged));
+    const top = within(screen.getByRole("list", { name: "前三名" })).getAllByRole("listitem");
+    const best = [...report.units].sort((a, b) => a.rank - b.rank).slice(0, 3);
+    expect(top.map((li) => li.textContent)).toEqual(
+      best.map((u) => `第 ${u.rank} 名 ${u.unit} · ${u.total.toFixed(2)} 分`),
+    );
+    expect(screen.getByText("与 Excel 往返 2 次")).toBeInTheDocument();
+  });
+
+  it("findings: grouped by unit; clicking one selects its cell in the sheet", async () => {
+    const wb = await sample();
+    await renderPane(wb);
+    fireEvent.click(screen.getByRole("button", { name: "计算得分" }));
+    await screen.findByTestId("units-scored");
+    const report = (await wb.host.recalculate()).report;
+    const unit = report.units.find((u) => u.findings.some((f) => f.kind === "missing"))!;
+    const finding = unit.findings.find((f) => f.kind === "missing")!;
+    const group = screen.getByRole("group", { name: unit.unit });
+    fireEvent.click(within(group).getByTitle(`定位到 ${finding.cell}`));
+    await waitFor(() => expect(wb.calls.selectCell).toContain(`考核表!${finding.cell}`));
+    await waitFor(() => expect(wb.excel.doc.selection).toEqual({ sheet: "考核表", address: finding.cell }));
+  });
+
+  it("selecting a score cell shows the engine's explanation; an evidence cell shows its finding", async () => {
+    const wb = await sample();
+    await renderPane(wb);
+    fireEvent.click(screen.getByRole("button", { name: "计算得分" }));
+    await screen.findByTestId("units-scored");
+    const outcome = await wb.host.recalculate();
+    const [key, info] = Object.entries(outcome.cells).find(([, v]) => v.kind === "score")!;
+    const address = key.split("!")[1];
+    await act(async () => wb.excel.select("考核表", address));
+    await waitFor(() =>
+      expect(screen.getByTestId("cell-detail")).toHaveTextContent(info.kind === "score" ? info.unit : ""),
+    );
+    expect(screen.getByTestId("cell-detail").textContent).toContain(
+      info.kind === "score" ? info.text.split("\n")[0] : "",
+    );
+    const f = outcome.report.units.flatMap((u) => u.findings).find((x) => x.kind !== "warning" && !x.sheet)!;
+    await act(async () => wb.excel.select("考核表", f.cell!));
+    await waitFor(() => expect(screen.getByTestId("cell-detail")).toHaveTextContent(f.message));
+  });
+
+  it("error: an Office error is shown with its code and what to do, never swallowed", async () => {
+    const wb = await sample();
+    await renderPane(wb);
+    wb.failNext = new FakeOfficeError("AccessDenied", "The operation is not allowed: the sheet is protected.");
+    fireEvent.click(screen.getByRole("button", { name: "计算得分" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Excel 报告错误（AccessDenied）");
+    expect(alert).toHaveTextContent("the sheet is protected");
+    expect(alert).toHaveTextContent("撤消保护");
+    expect(screen.getByRole("button", { name: "计算得分" })).toBeEnabled();
+  });
+
+  it("error: a workbook that is not an assessment workbook says why and offers the template", async () => {
+    const excel = new FakeExcel();
+    excel.doc.add("Sheet1");
+    const wb = new GatedWorkbook(excel);
+    await renderPane(wb);
+    fireEvent.click(screen.getByRole("button", { name: "计算得分" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("这不是考核工作簿");
+    fireEvent.click(screen.getByRole("button", { name: "生成考核模板" }));
+    expect(await screen.findByText(/已生成“考核表”/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "计算得分" }));
+    expect(await screen.findByTestId("units-scored")).toHaveTextContent("36");
+  });
+
+  it("auto recalculation: an edit re-scores after the debounce; the add-in's own writes do not", async () => {
+    const wb = await sample();
+    await renderPane(wb);
+    fireEvent.click(screen.getByRole("switch", { name: "编辑后自动重新计算" }));
+    fireEvent.click(screen.getByRole("button", { name: "计算得分" }));
+    await screen.findByTestId("units-scored");
+    await act(async () => {
+      await wb.excel.settle();
+      await new Promise((r) => setTimeout(r, 150));
+    });
+    expect(wb.calls.recalculate).toBe(1);
+    expect(wb.excel.settings.get("xinyong.autoRecalc")).toBe(true);
+    await act(async () => {
+      await wb.excel.edit("考核表", "V4", 3);
+      await wb.excel.edit("考核表", "V4", 4);
+    });
+    await waitFor(() => expect(wb.calls.recalculate).toBe(2));
+    await act(async () => {
+      await wb.excel.settle();
+      await new Promise((r) => setTimeout(r, 150));
+    });
+    expect(wb.calls.recalculate).toBe(2);
+  });
+
+  it("settings: saved in the workbook", async () => {
+    const wb = await sample();
+    await renderPane(wb);
+    fireEvent.change(screen.getByRole("combobox", { name: "不适用项（分母为 0）" }), { target: { value: "zero" } });
+    fireEvent.change(screen.getByRole("spinbutton", { name: "创新加分上限（分）" }), { target: { value: "6" } });
+    fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
+    expect(await screen.findByText(/设置已保存在工作簿中/)).toBeInTheDocument();
+    expect(await wb.host.loadSettings()).toMatchObject({ naPolicy: "zero", bonusCap: 6 });
+  });
+
+  it("speaks English when Office does", async () => {
+    expect(pickLocale("en-US")).toBe("en-US");
+    expect(pickLocale("en-GB")).toBe("en-US");
+    expect(pickLocale("zh-CN")).toBe("zh-CN");
+    const wb = await sample();
+    await renderPane(wb, "en-US");
+    expect(screen.getByRole("button", { name: "Score" })).toBeInTheDocument();
+  });
+
+  it("unsupported host: a clear message instead of the pane", () => {
+    render(<Unsupported locale="zh-CN" />);
+    expect(screen.getByRole("alert")).toHaveTextContent("需要 Excel API 1.9");
+    expect(screen.queryByRole("button")).not.toBeInTheDocument();
+  });
+});

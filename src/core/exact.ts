@@ -42,6 +42,37 @@ export function roundHalfUp(n: bigint, d: bigint): bigint {
   return neg ? -q : q;
 }
 
+/** Half-up rounding of n/d for non-negative safe integers without BigInt: the float quotient is only a guess,
+ * corrected by exact integer remainders, so the answer is exact. Null when an intermediate could exceed 2^53. */
+function roundHalfUpSafe(n: number, d: number): number | null {
+  if (n < 0 || d <= 0 || 2 * n + d > Number.MAX_SAFE_INTEGER) return null;
+  const num = 2 * n + d;
+  const den = 2 * d;
+  let q = Math.floor(num / den);
+  // q·den must stay exact: q ≤ num/den + 1, so q·den ≤ num + den < 2^53 + den; guard the sum too.
+  if (q * den > Number.MAX_SAFE_INTEGER) return null;
+  let r = num - q * den;
+  while (r < 0) {
+    q -= 1;
+    r += den;
+  }
+  while (r >= den) {
+    q += 1;
+    r -= den;
+  }
+  return q;
+}
+
+/** n·m ÷ d rounded half-up, exact, for non-negative integers; BigInt only when the product is not a safe integer. */
+export function mulDivHalfUp(n: number, m: number, d: number): number {
+  const p = n * m;
+  if (Number.isSafeInteger(p)) {
+    const fast = roundHalfUpSafe(p, d);
+    if (fast !== null) return fast;
+  }
+  return Number(roundHalfUp(BigInt(n) * BigInt(m), BigInt(d)));
+}
+
 /** A rational in points → integer hundredths, rounded half-up at 2 decimals. */
 export function toCents(r: Rational): number {
   return Number(roundHalfUp(r.n * 100n, r.d));
@@ -49,12 +80,19 @@ export function toCents(r: Rational): number {
 
 /** maxCents × part ÷ whole, rounded half-up to hundredths (whole > 0). */
 export function scaleCents(maxCents: number, part: number | bigint, whole: number | bigint): number {
+  if (typeof part === "number" && typeof whole === "number") return mulDivHalfUp(maxCents, part, whole);
   return Number(roundHalfUp(BigInt(maxCents) * BigInt(part), BigInt(whole)));
 }
 
-/** A points literal from the rulebook (0.5, 25) → hundredths, exactly. */
+const pointsCache = new Map<number, number>();
+/** A points literal from the rulebook (0.5, 25) → hundredths, exactly (memoised: the rulebook has few literals). */
 export function pointsToCents(points: number): number {
-  return toCents(fromNumber(points));
+  let cents = pointsCache.get(points);
+  if (cents === undefined) {
+    cents = toCents(fromNumber(points));
+    if (pointsCache.size < 1024) pointsCache.set(points, cents);
+  }
+  return cents;
 }
 
 /** Hundredths → a JSON number with at most 2 decimals (6.6, 22.56, 3). */
@@ -74,5 +112,5 @@ export function formatCents(cents: number): string {
 
 /** part ÷ whole as a percentage for people, at most 2 decimals, half-up ("70", "33.33"). */
 export function formatPercent(part: number, whole: number): string {
-  return formatCents(Number(roundHalfUp(BigInt(part) * 10000n, BigInt(whole))));
+  return formatCents(mulDivHalfUp(part, 10000, whole));
 }

@@ -1,25 +1,63 @@
 // Annex 1 roster checks: position in the roster, and the closest roster name for one that is not on it.
 import { normalizeName } from "../locate/normalize";
 
-/** Levenshtein distance over code points. */
-export function editDistance(a: string, b: string): number {
-  const s = [...a];
-  const t = [...b];
-  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= s.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= t.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (s[i - 1] === t[j - 1] ? 0 : 1));
-    }
-    prev = cur;
+// Two reusable rows: the suggestion runs once per off-roster name, so it must not allocate per call.
+let prevRow: number[] = [];
+let curRow: number[] = [];
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** Levenshtein distance over code points; stops early and returns `bound` once the distance cannot be below it. */
+export function editDistance(a: string, b: string, bound = Infinity): number {
+  if (SURROGATE.test(a) || SURROGATE.test(b)) {
+    // Rare: an astral character (CJK Extension B…) is one code point; give each its own single BMP stand-in.
+    const stand = new Map<string, string>();
+    const bmp = (s: string) =>
+      Array.from(s, (ch) => {
+        if (ch.length === 1) return ch;
+        if (!stand.has(ch)) stand.set(ch, String.fromCharCode(0xe000 + stand.size));
+        return stand.get(ch) as string;
+      }).join("");
+    return editDistance(bmp(a), bmp(b), bound);
   }
-  return prev[t.length];
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) >= bound) return bound;
+  let prev = prevRow;
+  let cur = curRow;
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
+      const sub = prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const del = prev[j] + 1;
+      const ins = cur[j - 1] + 1;
+      const v = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin >= bound) {
+      prevRow = prev;
+      curRow = cur;
+      return bound;
+    }
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  prevRow = prev;
+  curRow = cur;
+  return Math.min(prev[m], bound);
 }
 
 export class Roster {
   private readonly index: Map<string, number>;
+  private readonly keys: { name: string; key: string }[];
   constructor(readonly names: readonly string[]) {
-    this.index = new Map(names.map((n, i) => [normalizeName(n), i]));
+    this.keys = names.map((name) => ({ name, key: normalizeName(name) }));
+    this.index = new Map(this.keys.map((k, i) => [k.key, i]));
   }
   /** Position in Annex 1, or -1. */
   position(key: string): number {
@@ -29,10 +67,10 @@ export class Roster {
   closest(key: string): string {
     let best = this.names[0];
     let bestD = Infinity;
-    for (const n of this.names) {
-      const d = editDistance(key, normalizeName(n));
+    for (const n of this.keys) {
+      const d = editDistance(key, n.key, bestD);
       if (d < bestD) {
-        best = n;
+        best = n.name;
         bestD = d;
       }
     }

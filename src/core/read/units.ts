@@ -62,7 +62,21 @@ function isRequired(f: FieldDef, got: Map<string, FieldValue>, ledger: boolean):
   return f.required === "always";
 }
 
+/** FieldValues shared between rows: a reading that is itself shared (missing, absent, present, a small count)
+ * gets one FieldValue per column, so a large sheet does not allocate one per cell. */
+class FieldValues {
+  private readonly byCol = new Map<number | undefined, WeakMap<Reading, FieldValue>>();
+  get(reading: Reading, col: number | undefined): FieldValue {
+    let m = this.byCol.get(col);
+    if (!m) this.byCol.set(col, (m = new WeakMap()));
+    let fv = m.get(reading);
+    if (!fv) m.set(reading, (fv = col === undefined ? { reading } : { reading, col }));
+    return fv;
+  }
+}
+
 function readRow(
+  values: FieldValues,
   cells: readonly CellValue[],
   row: number,
   layout: Layout,
@@ -74,7 +88,7 @@ function readRow(
   for (const f of rulebook.fields) {
     const col = layout.columns.get(f.id);
     if (col === undefined) {
-      fields.set(f.id, { reading: MISSING });
+      fields.set(f.id, values.get(MISSING, undefined));
       continue;
     }
     let reading = readByKind(f, cells[col - 1] ?? null);
@@ -84,7 +98,7 @@ function readRow(
         reading = { state: "invalid", reason: `${f.id}（${reading.count}）大于${f.partOf}（${whole}）` };
       }
     }
-    fields.set(f.id, { reading, col });
+    fields.set(f.id, Object.isFrozen(reading) ? values.get(reading, col) : { reading, col });
     if (reading.state === "invalid") {
       findings.push({ kind: "invalid", field: f.id, row, col, message: `数据有误：${f.id}，${reading.reason}` });
     } else if (reading.state === "missing" && isRequired(f, fields, ledger)) {
@@ -94,7 +108,7 @@ function readRow(
     }
     // A bonus whose reason is a no-word is missing evidence too (rules-2020.md).
     if (reading.state === "absent" && f.requiredWhenPositive && isRequired(f, fields, ledger)) {
-      fields.set(f.id, { reading: MISSING, col });
+      fields.set(f.id, values.get(MISSING, col));
       findings.push({
         kind: "missing",
         field: f.id,
@@ -113,6 +127,7 @@ export function readUnits(layout: Layout, rulebook: Rulebook, ledger: boolean): 
   const summary = new Set(rulebook.summaryRowNames.map(normalizeName));
   const knownCols = [...layout.columns.entries()].filter(([id]) => id !== rulebook.unitField.id).map(([, c]) => c);
   const units: UnitRecord[] = [];
+  const values = new FieldValues();
   const rows = layout.sheet.rows;
   for (let r = layout.headerRow; r < rows.length; r++) {
     const cells = rows[r] ?? [];
@@ -122,7 +137,7 @@ export function readUnits(layout: Layout, rulebook: Rulebook, ledger: boolean): 
     const hasData = knownCols.some((c) => !isBlank(cells[c - 1] ?? null));
     if (key === "" && !hasData) continue; // blank row (a lone 序号 does not count)
     if (summary.has(key)) continue; // 合计/小计/总计/平均 is not a unit
-    const { fields, findings } = readRow(cells, row, layout, rulebook, ledger);
+    const { fields, findings } = readRow(values, cells, row, layout, rulebook, ledger);
     if (key === "") {
       findings.unshift({
         kind: "invalid",

@@ -12,7 +12,14 @@ export const MISSING: Reading = Object.freeze({ state: "missing" });
 const ABSENT: Reading = Object.freeze({ state: "absent" });
 const PRESENT: Reading = Object.freeze({ state: "present" });
 
-const norm = (s: string): string => s.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
+// Text made only of printable ASCII, CJK ideographs and CJK punctuation is already NFKC and has no whitespace:
+// the common case skips the (costly) normalisation.
+const STABLE = /^[\u0021-\u007e\u4e00-\u9fff\u3001-\u3037]*$/;
+const norm = (s: string): string => (STABLE.test(s) ? s : s.normalize("NFKC").replace(/\s+/g, "")).toUpperCase();
+
+// Count readings of everyday sizes are shared, not allocated per cell.
+const COUNTS: Reading[] = Array.from({ length: 4096 }, (_, n) => Object.freeze({ state: "present", count: n }));
+const countReading = (n: number): Reading => (n < COUNTS.length ? COUNTS[n] : { state: "present", count: n });
 
 const YES_WORDS = new Set(["是", "有", "已", "√", "✓", "✔", "Y", "YES", "TRUE", "1", "完整", "已盖章"].map(norm));
 const NO_WORDS = new Set(
@@ -32,7 +39,10 @@ function show(v: CellValue): string {
 const errorReading = (v: { error: string }): Reading => ({ state: "invalid", reason: `单元格为错误值 ${v.error}` });
 
 function isBlank(v: CellValue): boolean {
-  return v === null || (typeof v === "string" && v.replace(/[\s\u200b\ufeff]+/g, "") === "");
+  if (v === null) return true;
+  if (typeof v !== "string") return false;
+  if (v.length > 0 && STABLE.test(v.charAt(0))) return false;
+  return v.replace(/(?:\s|\u200b|\ufeff)+/g, "") === "";
 }
 
 /** evidence: any text, number, date or TRUE is present; a no-word, FALSE or 未…/暂无…/尚未…/没有… is absent. */
@@ -72,7 +82,7 @@ export function readCount(v: CellValue): Reading {
     if (v < 0) return { state: "invalid", reason: `数量不能为负数（${v}）` };
     if (!Number.isInteger(v)) return { state: "invalid", reason: `数量应为整数（${v}）` };
     if (!Number.isSafeInteger(v)) return { state: "invalid", reason: `数量过大（${v}）` };
-    return { state: "present", count: v };
+    return countReading(v);
   }
   if (typeof v === "string") {
     // Only the ends are trimmed: spaces inside the digits ("1 000", "12 13") are grouping or two numbers, not one count.
@@ -81,7 +91,7 @@ export function readCount(v: CellValue): Reading {
     if (m) {
       const n = Number(m[1]);
       if (!Number.isSafeInteger(n)) return { state: "invalid", reason: `数量过大（${show(v)}）` };
-      return { state: "present", count: n };
+      return countReading(n);
     }
     if (NO_WORDS.has(norm(t))) return { state: "invalid", reason: `“${show(v)}”不是数量：没有请填 0` };
     return { state: "invalid", reason: `“${show(v)}”不是非负整数` };

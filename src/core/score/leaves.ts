@@ -109,11 +109,13 @@ export function scoreLeaf(leaf: LeafDef, input: LeafInput): LeafOutcome {
       const n = count(input, rule.field);
       if (n === null) return { cents: 0, explain: `${why(input, rule.field)}，得 0 分` };
       const each = pointsToCents(rule.pointsEach);
-      const raw = BigInt(n) * BigInt(each);
-      const cents = raw > BigInt(max) ? max : Number(raw);
+      const raw = n * each; // both non-negative integers: an unsafe product is far above the cap anyway
+      const over = !Number.isSafeInteger(raw) || raw > max;
+      const cents = over ? max : raw;
+      const product = Number.isSafeInteger(raw) ? formatCents(raw) : `${formatCents(max)} 以上`;
       return {
         cents,
-        explain: `${rule.label} ${n} ${rule.unit} × ${formatCents(each)} = ${raw > BigInt(max) ? `${formatCents(Number(raw))}，超过上限 ${formatCents(max)}，得 ${pts(cents)}` : `${pts(cents)}（上限 ${formatCents(max)}）`}`,
+        explain: `${rule.label} ${n} ${rule.unit} × ${formatCents(each)} = ${over ? `${product}，超过上限 ${formatCents(max)}，得 ${pts(cents)}` : `${pts(cents)}（上限 ${formatCents(max)}）`}`,
       };
     }
     case "rateSteps": {
@@ -158,12 +160,14 @@ export function scoreLeaf(leaf: LeafDef, input: LeafInput): LeafOutcome {
       // 十: 未参加…每次扣1分; bad data never earns points
       const n = count(input, rule.field);
       if (n === null) return { cents: 0, explain: `${why(input, rule.field)}，得 0 分` };
-      const each = BigInt(pointsToCents(rule.pointsEach));
-      const deduct = BigInt(n) * each;
-      const cents = deduct >= BigInt(max) ? 0 : max - Number(deduct);
+      const each = pointsToCents(rule.pointsEach);
+      const deduct = n * each; // an unsafe product is far above max: the floor 0 applies
+      const floored = !Number.isSafeInteger(deduct) || deduct >= max;
+      const cents = floored ? 0 : max - deduct;
+      const minus = Number.isSafeInteger(deduct) ? formatCents(deduct) : `${formatCents(max)} 以上`;
       return {
         cents,
-        explain: `${rule.label} ${n} ${rule.unit}，每次扣 ${formatCents(Number(each))} 分：${formatCents(max)} − ${formatCents(Number(deduct))} = ${pts(cents)}`,
+        explain: `${rule.label} ${n} ${rule.unit}，每次扣 ${formatCents(each)} 分：${formatCents(max)} − ${minus}${floored ? "，最低 0 分" : ""} = ${pts(cents)}`,
       };
     }
   }

@@ -3,7 +3,7 @@
 import type { Assessment } from "../assess";
 import { centsToNumber, formatCents } from "../exact";
 import { STATE_SHEET } from "../locate/locate";
-import { address, cellText, normalizeHeader } from "../locate/normalize";
+import { address, cellText, normalizeHeader, normalizeName } from "../locate/normalize";
 import type { CellValue, Finding, HostFill, SavedCell, Snapshot, ToolState } from "../model";
 import { reviewSummary } from "./report";
 import { encodeState } from "./state";
@@ -215,10 +215,13 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     });
     cells.push({ row, col: reviewCol, value: reviewSummary(u, ledgerFindings), note: null });
   }
-  // Rows that are no longer units lose what the tool wrote there before.
+  // Rows that are no longer units (emptied since the last run) lose what the tool wrote there before. A 合计/小计
+  // row is the office's own: a 总分 column it typed may hold its formula there, so it is never cleared.
   const rows = a.layout.sheet.rows;
+  const summary = new Set(a.rulebook.summaryRowNames.map(normalizeName));
   for (let r = headerRow; r < rows.length; r++) {
     if (unitRows.has(r + 1)) continue;
+    if (summary.has(normalizeName(cellText(rows[r]?.[a.layout.unitCol - 1] ?? null)))) continue;
     for (const { col } of columns) {
       const v = rows[r]?.[col - 1];
       if (v !== null && v !== undefined) cells.push({ row: r + 1, col, value: null, note: null });

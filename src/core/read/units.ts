@@ -89,6 +89,11 @@ function readRow(
     const col = layout.columns.get(f.id);
     if (col === undefined) {
       fields.set(f.id, values.get(MISSING, undefined));
+      // An optional column that this row needs (加分事由 for a bonus) gets a finding here: the workbook-level
+      // finding for absent columns covers required ones only.
+      if (f.required === "optional" && isRequired(f, fields, ledger)) {
+        findings.push({ kind: "missing", field: f.id, row, message: `缺少材料：${f.id}（工作表中没有“${f.id}”列）` });
+      }
       continue;
     }
     let reading = readByKind(f, cells[col - 1] ?? null);

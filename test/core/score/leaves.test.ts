@@ -377,6 +377,10 @@ describe("创新加分 (第四条): as entered, capped at 10, needs a reason", (
     const columns = COLUMNS.filter((c) => c !== "加分事由");
     const u = result(run(book([sheet([unit(U, { 创新加分: 2 })], { columns })])), U);
     expect(bonus(u)).toBe(0);
+    // the row is told why: a missing 加分事由 with no cell to point at
+    const f = findings(u.findings, "missing", "加分事由");
+    expect(f).toHaveLength(1);
+    expect(f[0].col).toBeUndefined();
   });
 
   test.each<CellValue>([-1, "abc", { error: "#N/A" }])("invalid 创新加分 %j counts 0", (v) => {

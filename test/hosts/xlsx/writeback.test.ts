@@ -137,4 +137,19 @@ describe("writing back to the workbook", () => {
     expect(snap.sheets.map((s) => s.name)).not.toContain(STATE_SHEET);
     expect(assess(snap).units).toHaveLength(36);
   });
+
+  it("clears its scores from a row emptied since the last run, but never touches a 合计 row", async () => {
+    const once = await reload(scoreWorkbook(await load()).workbook);
+    const ws = once.getWorksheet("考核表") as ExcelJS.Worksheet;
+    // the office empties 县编办's row (39) and adds a 合计 row with its own formula in the 总分 column (AT)
+    for (let c = 2; c <= 34; c++) ws.getCell(39, c).value = null;
+    ws.getCell(40, 2).value = "合计";
+    ws.getCell(40, 46).value = { formula: "SUM(AT4:AT38)", result: 2500 } as ExcelJS.CellFormulaValue;
+    const twice = await reload(scoreWorkbook(once).workbook);
+    const after = twice.getWorksheet("考核表") as ExcelJS.Worksheet;
+    expect(after.getCell(3, 46).value).toBe("总分");
+    expect(after.getCell(39, 46).value).toBeNull();
+    expect(after.getCell(39, 47).value).toBeNull();
+    expect(after.getCell(40, 46).value).toEqual(expect.objectContaining({ formula: "SUM(AT4:AT38)" }));
+  });
 });

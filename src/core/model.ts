@@ -39,6 +39,9 @@ export interface ToolState {
   readonly assessmentSheet?: string;
   /** Cells highlighted on the last run, per sheet and A1 address, with their own fill to restore once fixed. */
   readonly highlights: Readonly<Record<string, Readonly<Record<string, SavedCell>>>>;
+  /** Rows of the assessment sheet the tool wrote scores on last time, as [first, last] ranges: only these are
+   * cleared when they stop being units (a row the tool never wrote, such as the office's own 合计, is never touched). */
+  readonly scoredRows?: readonly (readonly [number, number])[];
   /** The rulebook settings chosen for this workbook, so they travel with the file. */
   readonly settings?: Readonly<Record<string, string | number>>;
 }

@@ -6,7 +6,7 @@ import { STATE_SHEET } from "../locate/locate";
 import { address, cellText, normalizeHeader, normalizeName } from "../locate/normalize";
 import type { CellValue, Finding, HostFill, SavedCell, Snapshot, ToolState } from "../model";
 import { reviewSummary } from "./report";
-import { encodeState } from "./state";
+import { encodeState, toRanges } from "./state";
 
 export { STATE_SHEET };
 
@@ -215,16 +215,17 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     });
     cells.push({ row, col: reviewCol, value: reviewSummary(u, ledgerFindings), note: null });
   }
-  // Rows that are no longer units (emptied since the last run) lose what the tool wrote there before. A 合计/小计
-  // row is the office's own: a 总分 column it typed may hold its formula there, so it is never cleared.
+  // Rows the tool scored last time that are no longer units lose what it wrote there. Only those: a row it never
+  // wrote (the office's own 合计 with a formula in a 总分 column it typed) is never touched.
   const rows = a.layout.sheet.rows;
-  const summary = new Set(a.rulebook.summaryRowNames.map(normalizeName));
-  for (let r = headerRow; r < rows.length; r++) {
-    if (unitRows.has(r + 1)) continue;
-    if (summary.has(normalizeName(cellText(rows[r]?.[a.layout.unitCol - 1] ?? null)))) continue;
-    for (const { col } of columns) {
-      const v = rows[r]?.[col - 1];
-      if (v !== null && v !== undefined) cells.push({ row: r + 1, col, value: null, note: null });
+  const sameSheet = snapshot.state?.assessmentSheet === a.layout.sheet.name;
+  for (const [first, last] of sameSheet ? (snapshot.state?.scoredRows ?? []) : []) {
+    for (let row = Math.max(first, headerRow + 1); row <= Math.min(last, rows.length); row++) {
+      if (unitRows.has(row)) continue;
+      for (const { col } of columns) {
+        const v = rows[row - 1]?.[col - 1];
+        if (v !== null && v !== undefined) cells.push({ row, col, value: null, note: null });
+      }
     }
   }
 
@@ -248,6 +249,7 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     version: 1,
     assessmentSheet: a.layout.sheet.name,
     highlights,
+    scoredRows: toRanges([...unitRows]),
     settings: { ...a.settings },
   };
   return {

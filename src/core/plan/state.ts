@@ -14,6 +14,17 @@ function isSaved(v: unknown): v is SavedCell {
   return typeof v === "object" && v !== null && "fill" in v && typeof (v as { note?: unknown }).note === "boolean";
 }
 
+/** Sorted row numbers → [first, last] ranges. */
+export function toRanges(rows: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const r of [...rows].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last && r <= last[1] + 1) last[1] = Math.max(last[1], r);
+    else out.push([r, r]);
+  }
+  return out;
+}
+
 /** Reads the chunks back; anything unreadable is treated as no memory (never an error for the user's data). */
 export function decodeState(chunks: readonly unknown[]): ToolState | null {
   const text = chunks.filter((c): c is string => typeof c === "string").join("");
@@ -25,7 +36,7 @@ export function decodeState(chunks: readonly unknown[]): ToolState | null {
     return null;
   }
   if (typeof raw !== "object" || raw === null || (raw as { version?: unknown }).version !== 1) return null;
-  const r = raw as { assessmentSheet?: unknown; highlights?: unknown; settings?: unknown };
+  const r = raw as { assessmentSheet?: unknown; highlights?: unknown; settings?: unknown; scoredRows?: unknown };
   const highlights: Record<string, Record<string, SavedCell>> = {};
   if (typeof r.highlights === "object" && r.highlights !== null) {
     for (const [sheet, cells] of Object.entries(r.highlights as Record<string, unknown>)) {
@@ -42,10 +53,17 @@ export function decodeState(chunks: readonly unknown[]): ToolState | null {
       if (typeof v === "string" || typeof v === "number") settings[k] = v;
     }
   }
+  const scoredRows = Array.isArray(r.scoredRows)
+    ? r.scoredRows.filter(
+        (x): x is [number, number] =>
+          Array.isArray(x) && x.length === 2 && x.every((n) => Number.isSafeInteger(n) && n > 0) && x[0] <= x[1],
+      )
+    : undefined;
   return {
     version: 1,
     assessmentSheet: typeof r.assessmentSheet === "string" ? r.assessmentSheet : undefined,
     highlights,
+    scoredRows,
     settings,
   };
 }

@@ -338,3 +338,21 @@ describe("the tool's memory", () => {
     });
   });
 });
+
+describe("rows the tool scored before", () => {
+  test("are remembered as ranges and round-trip through the state", () => {
+    const p = planFor(book([sheet([unit("县发改局"), unit("县公安局"), unit("县司法局")])]));
+    expect(p.state.scoredRows).toEqual([[2, 4]]);
+    expect(decodeState(encodeState(p.state))?.scoredRows).toEqual([[2, 4]]);
+  });
+
+  test("a 合计 row the tool never scored keeps what the office put in a score column", () => {
+    const first = book([sheet([unit("县发改局"), unit("县公安局")])]);
+    const p1 = planFor(first);
+    const totalCol = p1.scoreColumns.find((c) => c.header === "总分")?.col as number;
+    // the office adds its own 合计 row (row 4) with a number under 总分
+    const second = edit(edit(applied(first, p1), "考核表", 4, 1, "合计"), "考核表", 4, totalCol, 195);
+    const p2 = planFor(second);
+    expect(p2.cells.filter((c) => c.row === 4)).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@
 import type { Assessment } from "../assess";
 import { centsToNumber, formatCents } from "../exact";
 import { STATE_SHEET } from "../locate/locate";
-import { address, cellText, normalizeHeader, normalizeName } from "../locate/normalize";
+import { address, cellText, normalizeHeader } from "../locate/normalize";
 import type { CellValue, Finding, HostFill, SavedCell, Snapshot, ToolState } from "../model";
 import { reviewSummary } from "./report";
 import { encodeState, toRanges } from "./state";

@@ -122,6 +122,15 @@ describe("which sheet", () => {
     expect(excel.syncCount).toBe(2);
     expect(describeProblem(err).hint?.zh).toMatch(/生成考核模板/);
   });
+
+  it("stops at a 考核表 without a header row: one read, and the core's message", async () => {
+    const excel = new FakeExcel();
+    excel.doc.add("Sheet1").cell(0, 0).value = "x";
+    excel.doc.add("考核表").cell(0, 0).value = "单位名称";
+    const err = await new OfficeWorkbook(fakeEnv(excel)).recalculate().catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/工作表“考核表”中未找到/);
+    expect(excel.syncCount).toBe(1);
+  });
 });
 
 describe("Excel's values", () => {

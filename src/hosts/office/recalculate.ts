@@ -59,8 +59,10 @@ export async function recalculate(
           assessment = a;
         }
       } catch (e) {
-        // Not decided on the likely sheets alone: look at every sheet before giving the user an answer.
-        if (!(e instanceof WorkbookError) || read.loaded.size === read.names.length) throw e;
+        // Not decided on the likely sheets alone: look at every sheet before giving the user an answer. A sheet
+        // named 考核表 decides by itself, so its error is final.
+        const named = read.names.some((n) => n.trim() === rulebook.assessmentSheet && read.loaded.has(n));
+        if (!(e instanceof WorkbookError) || named || read.loaded.size === read.names.length) throw e;
       }
     }
     if (assessment === null) {

@@ -30,6 +30,9 @@ export interface SheetSnapshot {
   readonly rows: readonly (readonly CellValue[])[];
   readonly fills?: ReadonlyMap<string, HostFill>;
   readonly notes?: ReadonlyMap<string, string>;
+  /** False when the host cannot see notes (Office.js without a cheap notes API): any cell may then carry a note of
+   * the user's own, so the tool never attaches or removes one there. Default true. */
+  readonly notesKnown?: boolean;
 }
 
 /** Everything the tool remembers between runs, kept in the workbook itself (a hidden sheet or workbook settings). */

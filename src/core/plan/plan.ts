@@ -3,7 +3,7 @@
 import type { Assessment } from "../assess";
 import { centsToNumber, formatCents } from "../exact";
 import { STATE_SHEET } from "../locate/locate";
-import { address, cellText, normalizeHeader } from "../locate/normalize";
+import { address, cellText, normalizeHeader, parseAddress } from "../locate/normalize";
 import type { CellValue, Finding, HostFill, SavedCell, Snapshot, ToolState } from "../model";
 import { reviewSummary } from "./report";
 import { encodeState, toRanges } from "./state";
@@ -129,8 +129,9 @@ function highlightFormats(
     const before = previous[h.sheet]?.[addr];
     const currentNote = snap?.notes?.get(addr);
     // The note standing in the cell now decides: a user's note written over the tool's since the last run is theirs,
-    // and is never replaced (workbook.md: nothing the office typed is ever changed, no comment).
-    const ours = currentNote === undefined || currentNote.startsWith(NOTE_PREFIX);
+    // and is never replaced (workbook.md: nothing the office typed is ever changed, no comment). A host that cannot
+    // see notes gets none attached.
+    const ours = snap?.notesKnown !== false && (currentNote === undefined || currentNote.startsWith(NOTE_PREFIX));
     const saved: SavedCell = { fill: before ? before.fill : (snap?.fills?.get(addr) ?? null), note: ours };
     (highlights[h.sheet] ??= {})[addr] = saved;
     const label = h.kind === "missing" ? "缺少材料" : "数据有误";
@@ -148,15 +149,13 @@ function highlightFormats(
     if (!snap) continue;
     for (const [addr, saved] of Object.entries(cells)) {
       if (highlights[sheet]?.[addr]) continue;
-      const m = /^([A-Z]+)(\d+)$/.exec(addr);
-      if (!m) continue;
-      let col = 0;
-      for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+      const at = parseAddress(addr);
+      if (!at) continue;
       const note = snap.notes?.get(addr);
       formats.push({
         sheet,
-        row: Number(m[2]),
-        col,
+        row: at[0],
+        col: at[1],
         fill: { kind: "restore", fill: saved.fill },
         note: saved.note && note !== undefined && note.startsWith(NOTE_PREFIX) ? { remove: true } : { keep: true },
       });

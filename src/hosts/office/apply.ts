@@ -75,7 +75,7 @@ function queueFills(workbook: Excel.Workbook, plan: WritePlan, present: Readonly
     const own = officeFill(f.fill.fill);
     if (own === null) cell.format.fill.clear();
     else cell.setCellProperties([[{ format: { fill: own as Excel.CellPropertiesFill } }]]);
-    // Notes: this host never writes them (see UnknownNotes in read.ts); the reason is in 核查意见 and the pane.
+    // Notes: this host never writes them (see notesKnown in read.ts); the reason is in 核查意见 and the pane.
   }
 }
 

@@ -36,21 +36,12 @@ function queueSheet(sheet: Excel.Worksheet): Pending {
 
 /** A sheet whose cells were not needed: its name and visibility only. */
 function placeholder(name: string, visible: boolean): SheetSnapshot {
-  return { name, visible, rows: [], fills: new Map(), notes: new UnknownNotes() };
+  return { name, visible, rows: [], fills: new Map(), notesKnown: false };
 }
 
-/**
- * The notes of a sheet, as far as this host can tell. The Excel notes API (ExcelApi 1.18) gives no cell address
- * without a further round trip, so the host does not read notes: every cell may carry a note of the user's own, and
- * the plan therefore never takes one over (it keeps the user's note and the highlight's reason goes to 核查意见).
- */
-export class UnknownNotes extends Map<string, string> {
-  override get(key: string): string | undefined {
-    return super.get(key) ?? UNKNOWN_NOTE;
-  }
-}
-/** Stands for "a note that may be the user's": any text without the tool's prefix. */
-export const UNKNOWN_NOTE = "?";
+// Notes: the Excel notes API (ExcelApi 1.18) gives no cell address without a further round trip, so this host does
+// not read notes and says so (notesKnown: false): the plan then never attaches or removes one, and a highlight's
+// reason goes to 核查意见 and the pane instead.
 
 function sheetFrom(p: Pending): SheetSnapshot {
   const origin = rangeOrigin(p.used.address);
@@ -73,7 +64,7 @@ function sheetFrom(p: Pending): SheetSnapshot {
     visible: p.sheet.visibility === "Visible",
     rows,
     fills,
-    notes: new UnknownNotes(),
+    notesKnown: false,
   };
 }
 

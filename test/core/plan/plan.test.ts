@@ -356,3 +356,19 @@ describe("rows the tool scored before", () => {
     expect(p2.cells.filter((c) => c.row === 4)).toEqual([]);
   });
 });
+
+describe("a host that cannot see notes", () => {
+  test("gets highlights without notes, and a fixed cell keeps whatever note it has", () => {
+    const blind = (s: Snapshot): Snapshot => ({ ...s, sheets: s.sheets.map((x) => ({ ...x, notesKnown: false })) });
+    const first = blind(book([sheet([unit("县发改局", { 联络员: null })])]));
+    const p1 = planFor(first);
+    const f = p1.formats.find((x) => x.col === colOf("联络员") && x.row === 2);
+    expect(f?.fill).toEqual({ kind: "highlight", highlight: "missing" });
+    expect(f?.note).toEqual({ keep: true });
+    expect(p1.state.highlights["考核表"]?.[address(2, colOf("联络员"))]?.note).toBe(false);
+    const fixed = blind(edit(applied(first, p1), "考核表", 2, colOf("联络员"), "杨军"));
+    const restore = planFor(fixed).formats.find((x) => x.col === colOf("联络员") && x.row === 2);
+    expect(restore?.fill).toEqual({ kind: "restore", fill: null });
+    expect(restore?.note).toEqual({ keep: true });
+  });
+});

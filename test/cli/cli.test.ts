@@ -51,7 +51,8 @@ describe("xinyong score", () => {
     expect(code).toBe(0);
     const report = JSON.parse(await fs.readFile(json, "utf8"));
     expect(report.rulebook).toBe("hengdong-2020");
-    expect(report.settings.naPolicy).toBe("zero");
+    expect(report).not.toHaveProperty("settings"); // the report is workbook.md's shape; settings go to stderr
+    expect(io.stderr()).toContain("不适用 zero");
     const fgw = report.units.find((u: { unit: string }) => u.unit === "县发改局");
     // 县发改局: 3.4 and 4.2 are not applicable; with zero they score 0: 51.6 − 3 − 10 = 38.6
     expect(fgw.notApplicable).toEqual(["3.4", "4.2"]);

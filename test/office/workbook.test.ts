@@ -158,7 +158,8 @@ describe("settings", () => {
     await book.saveSettings({ naPolicy: "zero", steps: "floor", bonusCap: 5, selfGap: 5 });
     expect(await book.loadSettings()).toMatchObject({ naPolicy: "zero", steps: "floor", bonusCap: 5 });
     const outcome = await book.recalculate();
-    expect(outcome.report.settings).toMatchObject({ naPolicy: "zero", steps: "floor", bonusCap: 5 });
+    // 县发改局's 4.2 is not applicable (认定名单数 0): zero scores it 0
+    expect(outcome.report.units.find((u) => u.unit === "县发改局")?.leaves["4.2"]).toBe(0);
     const wb = await loadWorkbook(SAMPLE);
     expect(outcome.report).toEqual(
       scoreWorkbook(wb, { settings: { naPolicy: "zero", steps: "floor", bonusCap: 5 } }).report,

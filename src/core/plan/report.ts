@@ -29,7 +29,6 @@ export interface ReportUnit {
 export interface Report {
   rulebook: string;
   sheet: string;
-  settings: { naPolicy: string; steps: string; bonusCap: number; selfGap: number };
   units: ReportUnit[];
   findings: ReportFinding[];
 }
@@ -54,7 +53,6 @@ export function buildReport(a: Assessment): Report {
   return {
     rulebook: a.rulebook.id,
     sheet,
-    settings: { ...a.settings },
     units: units.map((u) => ({
       unit: u.record.key,
       row: u.record.row,

@@ -4,7 +4,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { WorkbookError } from "../core";
-import { HENGDONG_2020 } from "../rules/hengdong-2020";
+import { DEFAULT_RULEBOOK, RULEBOOKS, type Rulebook, findRulebook } from "../rules";
 import {
   NA_POLICIES,
   type NotApplicablePolicy,
@@ -42,6 +42,17 @@ function bonusCap(value: string): number {
   return n;
 }
 
+function rulebookOf(id: string): Rulebook {
+  const r = findRulebook(id);
+  if (!r) throw new InputError(`没有考核办法“${id}”：可用 ${RULEBOOKS.map((x) => x.id).join("、")}。`);
+  return r;
+}
+
+const rulebookOption = (): Option =>
+  new Option("--rulebook <id>", "考核办法（评分规则）")
+    .choices(RULEBOOKS.map((r) => r.id))
+    .default(DEFAULT_RULEBOOK.id);
+
 export function defaultOutput(input: string): string {
   const dir = path.dirname(input);
   const base = path.basename(input).replace(/\.xlsx$/i, "");
@@ -49,6 +60,7 @@ export function defaultOutput(input: string): string {
 }
 
 interface ScoreOptions {
+  rulebook: string;
   out?: string;
   json?: string;
   naPolicy?: NotApplicablePolicy;
@@ -74,7 +86,7 @@ async function runScore(input: string, opts: ScoreOptions, io: Io): Promise<void
     ...(opts.steps ? { steps: opts.steps } : {}),
     ...(opts.bonusCap !== undefined ? { bonusCap: opts.bonusCap } : {}),
   };
-  const { report, assessment } = scoreWorkbook(wb, { rulebook: HENGDONG_2020, settings });
+  const { report, assessment } = scoreWorkbook(wb, { rulebook: rulebookOf(opts.rulebook), settings });
   await saveWorkbook(wb, out);
   if (opts.json) {
     const text = `${JSON.stringify(report, null, 2)}\n`;
@@ -117,13 +129,17 @@ export function buildProgram(io: Io): Command {
       ).choices(STEPS_POLICIES),
     )
     .option("--bonus-cap <N>", "创新加分上限（默认 10）", bonusCap)
+    .addOption(rulebookOption())
     .action(async (input: string, opts: ScoreOptions) => runScore(input, opts, io));
 
   program
     .command("template")
-    .description("生成空白的 2020 年度考核工作簿模板（36 个成员单位、字段表头、双公示台账）")
-    .option("-o, --out <file>", "输出文件", "考核模板-2020.xlsx")
-    .action(async (opts: { out: string }) => {
+    .description("生成空白的考核工作簿模板（名单中的全部成员单位、字段表头、双公示台账）")
+    .option("-o, --out <file>", "输出文件（默认：考核模板-<年度>.xlsx）")
+    .addOption(rulebookOption())
+    .action(async (o: { out?: string; rulebook: string }) => {
+      const rulebook = rulebookOf(o.rulebook);
+      const opts = { out: o.out ?? `考核模板-${rulebook.year}.xlsx` };
       if (
         await fs
           .stat(opts.out)
@@ -132,7 +148,7 @@ export function buildProgram(io: Io): Command {
       ) {
         throw new InputError(`“${opts.out}”已存在，为免覆盖未写入：请用 --out 指定另一个文件名。`);
       }
-      await saveWorkbook(templateWorkbook(HENGDONG_2020), opts.out);
+      await saveWorkbook(templateWorkbook(rulebook), opts.out);
       io.err(`已生成模板：${opts.out}\n`);
     });
 
@@ -143,7 +159,7 @@ export function buildProgram(io: Io): Command {
     .action(async (opts: { out: string }) => {
       await fs.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
       const wb = await loadWorkbook(SAMPLE);
-      const { assessment } = scoreWorkbook(wb, { rulebook: HENGDONG_2020 });
+      const { assessment } = scoreWorkbook(wb, { rulebook: DEFAULT_RULEBOOK });
       await saveWorkbook(wb, opts.out);
       io.out(`${rankingTable(assessment)}\n`);
       io.out(`${summaryLine(assessment)}\n示例：${path.relative(process.cwd(), SAMPLE)}\n已写入：${opts.out}\n`);

@@ -1,6 +1,6 @@
 // The pure pipeline: Snapshot → locate → read → score. No Excel, no files, no clock.
-import { CN_CALENDAR_2020_2021, type HolidayCalendar } from "../rules/calendar-cn";
-import { HENGDONG_2020 } from "../rules/hengdong-2020";
+import type { HolidayCalendar } from "../rules/calendar-cn";
+import { DEFAULT_RULEBOOK } from "../rules";
 import { DEFAULT_SETTINGS, type Settings, settingsProblem } from "../rules/settings";
 import type { Rulebook } from "../rules/types";
 import { WorkingDays } from "./dates";
@@ -13,6 +13,7 @@ import { type UnitResult, scoreUnits } from "./score/score";
 export interface AssessOptions {
   readonly rulebook?: Rulebook;
   readonly settings?: Partial<Settings>;
+  /** Overrides the rulebook's own calendar (tests). */
   readonly calendar?: HolidayCalendar;
 }
 
@@ -29,7 +30,7 @@ export interface Assessment {
 }
 
 export function assess(snapshot: Snapshot, options: AssessOptions = {}): Assessment {
-  const rulebook = options.rulebook ?? HENGDONG_2020;
+  const rulebook = options.rulebook ?? DEFAULT_RULEBOOK;
   const settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const problem = settingsProblem(settings);
   if (problem) throw new WorkbookError(`设置有误：${problem}`);
@@ -42,7 +43,7 @@ export function assess(snapshot: Snapshot, options: AssessOptions = {}): Assessm
         ledgerLayout,
         rulebook,
         new Set(read.units.map((u) => u.key)),
-        new WorkingDays(options.calendar ?? CN_CALENDAR_2020_2021),
+        new WorkingDays(options.calendar ?? rulebook.calendar),
         ledgerRule && ledgerRule.kind === "ledgerTimeliness" ? ledgerRule.workingDays : 7,
       )
     : null;

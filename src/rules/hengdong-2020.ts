@@ -1,5 +1,6 @@
 // 东信建〔2020〕02号, Annex 2, as data. Each leaf cites its row of the county's table; formulas and defaults follow
 // ../shared/spec/rules-2020.md, headers and aliases ../shared/spec/workbook.md.
+import { CN_CALENDAR_2020_2021 } from "./calendar-cn";
 import type { FieldDef, Rulebook } from "./types";
 
 const always = (id: string, kind: FieldDef["kind"], aliases: string[] = []): FieldDef => ({
@@ -20,6 +21,7 @@ export const HENGDONG_2020: Rulebook = {
   id: "hengdong-2020",
   title: "衡东县2020年度社会信用体系建设工作考核",
   year: 2020,
+  calendar: CN_CALENDAR_2020_2021,
   assessmentSheet: "考核表",
   rankingSheet: "考核排名",
   rankingTitle: "衡东县2020年度社会信用体系建设工作考核排名",

@@ -1,3 +1,5 @@
+import type { HolidayCalendar } from "./calendar-cn";
+
 // What a rulebook is: indicators, leaves with their rule kinds, evidence fields with headers, aliases and kinds.
 // A new year's 考核办法 is a new data file of this shape (plus, at most, a new rule kind in core/score/leaves.ts).
 
@@ -102,6 +104,8 @@ export interface Rulebook {
   readonly title: string;
   /** The assessment year: ledger rows effective outside it are left out. */
   readonly year: number;
+  /** Working days for deadlines (三.4): the State Council notices covering the year and the one after it. */
+  readonly calendar: HolidayCalendar;
   readonly assessmentSheet: string;
   readonly rankingSheet: string;
   readonly rankingTitle: string;

@@ -1,5 +1,6 @@
 // A blank assessment workbook for a rulebook, as pure data: the office's starting point (生成考核模板).
-import type { Rule, Rulebook } from "../../rules/types";
+import type { Rulebook } from "../../rules/types";
+import { ruleFields } from "../../rules/validate";
 
 export interface TemplateSheet {
   readonly name: string;
@@ -11,23 +12,6 @@ export interface TemplateSheet {
   /** Rows frozen at the top (through the header row). */
   readonly frozenRows: number;
   readonly headerRow: number;
-}
-
-function ruleFields(rule: Rule): string[] {
-  switch (rule.kind) {
-    case "perPresent":
-      return [...rule.fields];
-    case "stampedComplete":
-      return [rule.stamped, rule.complete];
-    case "ratio":
-    case "ledgerTimeliness":
-    case "rateSteps":
-      return [rule.whole, rule.part];
-    case "present":
-    case "perCount":
-    case "deductPerCount":
-      return [rule.field];
-  }
 }
 
 /** 考核表 (title, group header row, field headers on row 3, one row per roster unit) and the ledger sheet. */

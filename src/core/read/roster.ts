@@ -9,7 +9,11 @@ const SURROGATE = /[\ud800-\udfff]/;
 
 /** Levenshtein distance over code points; stops early and returns `bound` once the distance cannot be below it. */
 export function editDistance(a: string, b: string, bound = Infinity): number {
-  if (SURROGATE.test(a) || SURROGATE.test(b)) {
+  return SURROGATE.test(a) || SURROGATE.test(b) ? astralDistance(a, b, bound) : bmpDistance(a, b, bound);
+}
+
+function astralDistance(a: string, b: string, bound: number): number {
+  {
     // Rare: an astral character (CJK Extension B…) is one code point; give each its own single BMP stand-in.
     const stand = new Map<string, string>();
     const bmp = (s: string) =>
@@ -18,8 +22,12 @@ export function editDistance(a: string, b: string, bound = Infinity): number {
         if (!stand.has(ch)) stand.set(ch, String.fromCharCode(0xe000 + stand.size));
         return stand.get(ch) as string;
       }).join("");
-    return editDistance(bmp(a), bmp(b), bound);
+    return bmpDistance(bmp(a), bmp(b), bound);
   }
+}
+
+/** The distance over UTF-16 units, for strings without surrogates (where units are code points). */
+function bmpDistance(a: string, b: string, bound: number): number {
   const n = a.length;
   const m = b.length;
   if (Math.abs(n - m) >= bound) return bound;
@@ -55,8 +63,10 @@ export function editDistance(a: string, b: string, bound = Infinity): number {
 export class Roster {
   private readonly index: Map<string, number>;
   private readonly keys: { name: string; key: string }[];
+  private readonly astral: boolean;
   constructor(readonly names: readonly string[]) {
     this.keys = names.map((name) => ({ name, key: normalizeName(name) }));
+    this.astral = this.keys.some((k) => SURROGATE.test(k.key));
     this.index = new Map(this.keys.map((k, i) => [k.key, i]));
   }
   /** Position in Annex 1, or -1. */
@@ -67,8 +77,9 @@ export class Roster {
   closest(key: string): string {
     let best = this.names[0];
     let bestD = Infinity;
+    const astral = this.astral || SURROGATE.test(key);
     for (const n of this.keys) {
-      const d = editDistance(key, n.key, bestD);
+      const d = astral ? astralDistance(key, n.key, bestD) : bmpDistance(key, n.key, bestD);
       if (d < bestD) {
         best = n.name;
         bestD = d;

@@ -41,6 +41,17 @@ export function toCellValue(v: ExcelJS.CellValue): CellValue {
   return String(v);
 }
 
+/** A cell's value, a formula by its cached result. ExcelJS's cell.value leaves a falsy result out (a formula that
+ * computed 0, FALSE or ""), which would read as never calculated: 缺席活动次数 =SUM(…) giving 0 would be missing
+ * evidence instead of 0 absences. cell.result holds the result as stored. */
+function cellValue(cell: ExcelJS.Cell): CellValue {
+  const v = cell.value;
+  if (v !== null && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) {
+    return toCellValue({ ...v, result: cell.result } as ExcelJS.CellValue);
+  }
+  return toCellValue(v);
+}
+
 function noteText(note: ExcelJS.Comment | string | undefined): string | undefined {
   if (note === undefined || note === null) return undefined;
   if (typeof note === "string") return note;
@@ -62,7 +73,7 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     // Empty cells too: a blank evidence cell may carry the user's own fill, to be restored after a highlight.
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       const isSlave = cell.isMerged && cell.master.address !== cell.address;
-      const value = isSlave ? null : toCellValue(cell.value);
+      const value = isSlave ? null : cellValue(cell);
       if (value !== null) {
         while (cells.length < c - 1) cells.push(null);
         cells[c - 1] = value;

@@ -33,6 +33,9 @@ export interface SheetSnapshot {
   /** False when the host cannot see notes (Office.js without a cheap notes API): any cell may then carry a note of
    * the user's own, so the tool never attaches or removes one there. Default true. */
   readonly notesKnown?: boolean;
+  /** Merged ranges as [top, left, bottom, right], 1-based, when the host knows them. Only a range's top-left cell has
+   * a value in `rows`, yet the whole range is the office's: no score column is placed inside one. */
+  readonly merges?: readonly (readonly [number, number, number, number])[];
 }
 
 /** Everything the tool remembers between runs, kept in the workbook itself (a hidden sheet or workbook settings). */

@@ -4,7 +4,7 @@ import type { Assessment } from "../assess";
 import { centsToNumber, formatCents } from "../exact";
 import { STATE_SHEET } from "../locate/locate";
 import { address, cellText, normalizeHeader, parseAddress } from "../locate/normalize";
-import type { CellValue, Finding, HostFill, SavedCell, Snapshot, ToolState } from "../model";
+import type { Finding, HostFill, SavedCell, SheetSnapshot, Snapshot, ToolState } from "../model";
 import { reviewSummary } from "./report";
 import { encodeState, toRanges } from "./state";
 
@@ -65,9 +65,13 @@ export function scoreHeaders(a: Assessment): string[] {
   return [...a.rulebook.indicators.map((i) => i.column), "加分", "总分", "排名", "核查意见"];
 }
 
-function lastUsedColumn(rows: readonly (readonly CellValue[])[]): number {
+/** The last column holding anything of the office's: a value on any row and, on the rows the tool writes (the header
+ * row and below), a note or a merged range. A score column on a cell with the office's note would replace the note,
+ * and one inside a merged range would write into the range's top-left cell (workbook.md: nothing the office typed is
+ * ever changed). */
+function lastUsedColumn(sheet: SheetSnapshot, headerRow: number): number {
   let last = 0;
-  for (const r of rows) {
+  for (const r of sheet.rows) {
     for (let c = r.length - 1; c >= last; c--) {
       if (r[c] !== null && r[c] !== undefined && r[c] !== "") {
         last = c + 1;
@@ -75,6 +79,11 @@ function lastUsedColumn(rows: readonly (readonly CellValue[])[]): number {
       }
     }
   }
+  for (const a1 of sheet.notes?.keys() ?? []) {
+    const at = parseAddress(a1);
+    if (at && at[0] >= headerRow && at[1] > last) last = at[1];
+  }
+  for (const [, , bottom, right] of sheet.merges ?? []) if (bottom >= headerRow && right > last) last = right;
   return last;
 }
 
@@ -87,7 +96,7 @@ function placeScoreColumns(a: Assessment): { header: string; col: number }[] {
     const key = normalizeHeader(cellText(v));
     if (key !== "" && !existing.has(key)) existing.set(key, i + 1);
   });
-  let next = lastUsedColumn(a.layout.sheet.rows) + 1;
+  let next = lastUsedColumn(a.layout.sheet, a.layout.headerRow) + 1;
   return headers.map((header) => {
     const col = existing.get(normalizeHeader(header));
     return { header, col: col ?? next++ };

@@ -9,6 +9,7 @@ import {
   STATE_SHEET,
   address,
   decodeState,
+  parseAddress,
 } from "../../core";
 
 function dateCell(d: Date): CellValue {
@@ -68,12 +69,19 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   const rows: CellValue[][] = [];
   const fills = new Map<string, HostFill>();
   const notes = new Map<string, string>();
+  // Merged ranges by their top-left cell, grown over the covered cells as they come.
+  const merges = new Map<string, [number, number, number, number]>();
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells: CellValue[] = [];
     // Empty cells too: a blank evidence cell may carry the user's own fill, to be restored after a highlight.
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       const isSlave = cell.isMerged && cell.master.address !== cell.address;
       const value = isSlave ? null : cellValue(cell);
+      if (isSlave) {
+        const top = parseAddress(cell.master.address) as [number, number];
+        const m = merges.get(cell.master.address) ?? [top[0], top[1], top[0], top[1]];
+        merges.set(cell.master.address, [m[0], m[1], Math.max(m[2], r), Math.max(m[3], c)]);
+      }
       if (value !== null) {
         while (cells.length < c - 1) cells.push(null);
         cells[c - 1] = value;
@@ -86,7 +94,7 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     while (rows.length < r - 1) rows.push([]);
     rows[r - 1] = cells;
   });
-  return { name: ws.name, visible: ws.state === "visible", rows, fills, notes };
+  return { name: ws.name, visible: ws.state === "visible", rows, fills, notes, merges: [...merges.values()] };
 }
 
 export function snapshot(wb: ExcelJS.Workbook): Snapshot {

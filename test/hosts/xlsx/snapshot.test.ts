@@ -27,3 +27,48 @@ describe("a formula is read by its cached result", () => {
     expect(u?.findings.filter((f) => f.cell === "AE4")).toEqual([]);
   });
 });
+
+describe("score columns never land on the office's own cells", () => {
+  // The sample's last used column is AH (34): scores start in AI unless something of the office's stands further right.
+  const headerCol = (ws: ExcelJS.Worksheet, header: string): number => {
+    let col = 0;
+    ws.getRow(3).eachCell((c, i) => {
+      if (c.value === header && col === 0) col = i;
+    });
+    return col;
+  };
+
+  it("keeps a note the office put on an empty cell right of the table, and places the scores beyond it", async () => {
+    const wb = await load();
+    const ws = wb.getWorksheet("考核表") as ExcelJS.Worksheet;
+    ws.getCell("AJ3").note = "此列留作复核";
+    ws.getCell("AI10").note = "县审计局：待补材料";
+    // in memory: ExcelJS itself loses a note on an empty cell without a style when it reads a file
+    const out = scoreWorkbook(wb).workbook.getWorksheet("考核表") as ExcelJS.Worksheet;
+    expect(out.getCell("AJ3").note).toBe("此列留作复核");
+    expect(out.getCell("AJ3").value).toBeNull();
+    expect(out.getCell("AI10").note).toBe("县审计局：待补材料");
+    expect(headerCol(out, "一、工作机制建设（4分）")).toBe(37); // AK, right of AJ
+  });
+
+  it("writes no score into a merged range that reaches right of the table (it would overwrite the range's value)", async () => {
+    const wb = await load();
+    const ws = wb.getWorksheet("考核表") as ExcelJS.Worksheet;
+    ws.getCell("AH5").value = "备注跨列";
+    ws.mergeCells("AH5:AJ5");
+    const { workbook, report } = scoreWorkbook(wb);
+    const out = workbook.getWorksheet("考核表") as ExcelJS.Worksheet;
+    expect(out.getCell("AH5").value).toBe("备注跨列");
+    expect(headerCol(out, "一、工作机制建设（4分）")).toBe(37);
+    expect(out.getCell(5, headerCol(out, "总分")).value).toBe(report.units.find((u) => u.row === 5)?.total);
+  });
+
+  it("a merged title above the header row does not move the scores", async () => {
+    const wb = await load();
+    const ws = wb.getWorksheet("考核表") as ExcelJS.Worksheet;
+    ws.unMergeCells("A1:AH1");
+    ws.mergeCells("A1:AZ1");
+    const out = scoreWorkbook(wb).workbook.getWorksheet("考核表") as ExcelJS.Worksheet;
+    expect(headerCol(out, "一、工作机制建设（4分）")).toBe(35);
+  });
+});

@@ -4,7 +4,11 @@
 // loaded but not yet synced, throws PropertyNotLoaded as Excel does; *OrNullObject gives null objects whose
 // isNullObject is known only after a sync; a failing command rejects the sync with Excel's error code and leaves the
 // commands before it applied. It counts syncs and the bytes each request carries each way, and refuses a request
-// above Excel on the web's 5 MB payload limit (RequestPayloadSizeLimitExceeded) unless told otherwise.
+// above Excel on the web's 5 MB payload limit (RequestPayloadSizeLimitExceeded) unless told otherwise. Bytes are
+// UTF-8 bytes of the JSON carried (a Chinese character is 3). It also models sheet and workbook protection (writes fail
+// with AccessDenied at sync), merged areas (a write that cuts through one fails with InvalidOperation; only the
+// top-left cell holds a value), rows hidden by a filter (still read and written), RangeAreas for fills, and the
+// source of change events (Local or Remote, and triggerSource from ExcelApi 1.14).
 /* eslint-disable @typescript-eslint/no-explicit-any -- the fake stands in for Office.js's loosely typed surface */
 
 export class FakeOfficeError extends Error {
@@ -75,6 +79,12 @@ export class SheetModel {
   charts: ChartModel[] = [];
   changed: Handler[] = [];
   selectionChanged: Handler[] = [];
+  /** Review → Protect Sheet. allowFormatCells lets fills through, as Excel's option of that name does. */
+  protection: { protected: boolean; allowFormatCells?: boolean } = { protected: false };
+  /** Rows (0-based) hidden by an AutoFilter or by hand: Range.values reads and writes them all the same. */
+  hiddenRows = new Set<number>();
+  /** The AutoFilter's range, when the sheet has one. */
+  autoFilter: Rect | null = null;
   constructor(public name: string) {}
 
   static key(row: number, col: number): string {
@@ -118,6 +128,8 @@ export class FakeDocument {
   settings = new Map<string, unknown>();
   active: string | null = null;
   selection: { sheet: string; address: string } | null = null;
+  /** Review → Protect Workbook (structure): no sheet may be added, deleted, renamed, moved, hidden or shown. */
+  protection = { protected: false };
 
   sheet(name: string): SheetModel | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -150,6 +162,8 @@ function colNumber(letters: string): number {
 
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
+/** Longest address getRange / getRanges take (Office's documented limit). */
+export const MAX_ADDRESS = 8192;
 
 export function parseRect(a1: string): Rect {
   const local = a1.includes("!") ? a1.slice(a1.lastIndexOf("!") + 1) : a1;
@@ -226,6 +240,7 @@ export class FakeContext {
     this.bytesOut = 0;
     this.excel.syncCount++;
     await Promise.resolve();
+    if (this.excel.onSync) await this.excel.onSync(this.excel.syncCount);
     if (out > this.excel.payloadLimit) {
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
     }
@@ -257,8 +272,67 @@ function notLoaded(prop: string): never {
   );
 }
 
+/** UTF-8 bytes of a string, counted without Node's Buffer (the fake also runs in a browser). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Bytes of a value as it travels between the add-in and Excel: UTF-8 JSON. */
 function size(v: unknown): number {
-  return JSON.stringify(v ?? null).length;
+  return utf8Length(JSON.stringify(v ?? null));
+}
+
+function accessDenied(): never {
+  throw new FakeOfficeError("AccessDenied", "You cannot perform the requested operation.");
+}
+
+/** A write to cells of a protected sheet fails, as in Excel; a fill or font change too unless formatting is allowed. */
+function guardWrite(sheet: SheetModel, formatting = false): void {
+  if (!sheet.protection.protected) return;
+  if (formatting && sheet.protection.allowFormatCells) return;
+  accessDenied();
+}
+
+/** Adding, deleting, renaming, moving, hiding or showing a sheet fails in a workbook whose structure is protected. */
+function guardStructure(doc: FakeDocument): void {
+  if (doc.protection.protected) accessDenied();
+}
+
+function intersects(a: Rect, b: Rect): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+function contains(outer: Rect, inner: Rect): boolean {
+  return (
+    inner.row >= outer.row &&
+    inner.col >= outer.col &&
+    inner.row + inner.rows <= outer.row + outer.rows &&
+    inner.col + inner.cols <= outer.col + outer.cols
+  );
+}
+
+/** Values written over a merged area must cover it whole, or be its top-left cell alone (Excel refuses to change part
+ * of a merged cell); returns the merged areas covered, whose other cells keep no value. */
+function mergedCovered(t: RangeTarget): Rect[] {
+  const covered: Rect[] = [];
+  for (const m of t.sheet.merges) {
+    if (!intersects(m, t.rect)) continue;
+    if (contains(t.rect, m)) covered.push(m);
+    else if (!(t.rect.rows === 1 && t.rect.cols === 1 && t.rect.row === m.row && t.rect.col === m.col)) {
+      throw new FakeOfficeError("InvalidOperation", "Cannot change part of a merged cell.");
+    }
+  }
+  return covered;
 }
 
 /** A proxy: its target is found when its commands run, at sync, in order. */
@@ -334,6 +408,56 @@ export class FakeWorkbook extends ClientObject<FakeDocument> {
   target(): FakeDocument {
     return this.context.excel.doc;
   }
+  /** Workbook.protection (ExcelApi 1.7): the structure's protection. */
+  private protectionProxy: FakeWorkbookProtection | undefined;
+  get protection(): FakeWorkbookProtection {
+    this.protectionProxy ??= new FakeWorkbookProtection(this.context);
+    return this.protectionProxy;
+  }
+}
+
+export class FakeWorkbookProtection extends ClientObject<FakeDocument> {
+  target(): FakeDocument {
+    return this.context.excel.doc;
+  }
+  protected override loadable(): Record<string, (t: FakeDocument) => unknown> {
+    return { protected: (t) => t.protection.protected };
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+}
+
+export class FakeWorksheetProtection extends ClientObject<SheetModel> {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: () => SheetModel | null,
+  ) {
+    super(context);
+  }
+  target(): SheetModel | null {
+    return this.sheet();
+  }
+  protected override loadable(): Record<string, (t: SheetModel) => unknown> {
+    return { protected: (t) => t.protection.protected };
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+  protect(options?: { allowFormatCells?: boolean }): void {
+    this.context.enqueue(() => {
+      const t = this.target();
+      if (!t) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+      if (t.protection.protected) accessDenied();
+      t.protection = { protected: true, allowFormatCells: options?.allowFormatCells };
+    });
+  }
+  unprotect(): void {
+    this.context.enqueue(() => {
+      const t = this.target();
+      if (t) t.protection = { protected: false };
+    });
+  }
 }
 
 export class FakeWorksheetCollection extends ClientObject<FakeDocument> {
@@ -386,6 +510,7 @@ export class FakeWorksheetCollection extends ClientObject<FakeDocument> {
     let bound: SheetModel | undefined;
     this.context.enqueue(() => {
       const doc = this.target();
+      guardStructure(doc);
       const n = name ?? `Sheet${doc.sheets.length + 1}`;
       if (doc.sheet(n)) throw new FakeOfficeError("ItemAlreadyExists", `A resource with the same name already exists.`);
       bound = doc.add(n);
@@ -461,7 +586,9 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
   set name(v: string) {
     this.context.enqueue(() => {
       const t = this.target();
-      if (t) t.name = v;
+      if (!t) return;
+      guardStructure(this.context.excel.doc);
+      t.name = v;
     }, size(v));
   }
   get id(): string {
@@ -475,6 +602,7 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
       const t = this.target();
       if (!t) return;
       const sheets = this.context.excel.doc.sheets;
+      guardStructure(this.context.excel.doc);
       if (v < 0 || v >= sheets.length)
         throw new FakeOfficeError("InvalidArgument", "The argument is invalid: position");
       sheets.splice(sheets.indexOf(t), 1);
@@ -488,6 +616,7 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
     this.context.enqueue(() => {
       const t = this.target();
       if (!t) return;
+      if (t.visibility !== v) guardStructure(this.context.excel.doc);
       if (
         v !== "Visible" &&
         this.context.excel.doc.sheets.filter((s) => s.visibility === "Visible" && s !== t).length === 0
@@ -501,6 +630,7 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
       const t = this.target();
       if (!t) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
       const doc = this.context.excel.doc;
+      guardStructure(doc);
       if (t.visibility === "Visible" && doc.sheets.filter((s) => s.visibility === "Visible").length === 1)
         throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       doc.sheets.splice(doc.sheets.indexOf(t), 1);
@@ -630,6 +760,23 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
       },
     };
   }
+  /** Worksheet.protection (ExcelApi 1.2): load("protected"), protect(), unprotect(). */
+  private protectionProxy: FakeWorksheetProtection | undefined;
+  get protection(): FakeWorksheetProtection {
+    this.protectionProxy ??= new FakeWorksheetProtection(this.context, () => this.target());
+    return this.protectionProxy;
+  }
+  /** Worksheet.getRanges (ExcelApi 1.9): comma-separated areas, at most 8,192 characters of address. */
+  getRanges(address: string): FakeRangeAreas {
+    if (address.length > MAX_ADDRESS) {
+      throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+    }
+    const rects = address.split(",").map((a) => parseRect(a.trim()));
+    return new FakeRangeAreas(this.context, () => {
+      const t = this.target();
+      return t ? rects.map((rect) => ({ sheet: t, rect })) : null;
+    });
+  }
   get onChanged(): FakeEvent<any> {
     return new FakeEvent(this.context, () => this.target()?.changed ?? null);
   }
@@ -757,10 +904,18 @@ export class FakeRange extends ClientObject<RangeTarget> {
       const t = this.target();
       if (!t) return;
       checkShape(t, v, "values");
+      guardWrite(t.sheet);
+      const covered = mergedCovered(t);
       this.context.changes.push(t);
       v.forEach((line, r) =>
         line.forEach((x, c) => {
-          if (x !== null && x !== undefined) store(t.sheet.cell(t.rect.row + r, t.rect.col + c), x);
+          const row = t.rect.row + r;
+          const col = t.rect.col + c;
+          // Inside a merged area only its top-left cell holds a value.
+          if (covered.some((m) => contains(m, { row, col, rows: 1, cols: 1 }) && (m.row !== row || m.col !== col))) {
+            return;
+          }
+          if (x !== null && x !== undefined) store(t.sheet.cell(row, col), x);
         }),
       );
     }, size(v));
@@ -776,6 +931,7 @@ export class FakeRange extends ClientObject<RangeTarget> {
       const t = this.target();
       if (!t) return;
       checkShape(t, v, "numberFormat");
+      guardWrite(t.sheet, true);
       v.forEach((line, r) =>
         line.forEach((x, c) => {
           if (x !== null && x !== undefined) t.sheet.cell(t.rect.row + r, t.rect.col + c).numberFormat = String(x);
@@ -819,10 +975,51 @@ export class FakeRange extends ClientObject<RangeTarget> {
       return t ? { sheet: t.sheet, rect: { ...t.rect, row: t.rect.row + dRows, col: t.rect.col + dCols } } : null;
     });
   }
+  /** Range.getUsedRangeOrNullObject (ExcelApi 1.4): the used cells within this range, or a null object. */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    let rect: Rect | null = null;
+    this.context.enqueue(() => {
+      const t = this.target();
+      const used = t ? t.sheet.used(valuesOnly) : null;
+      if (!t || !used || !intersects(used, t.rect)) {
+        rect = null;
+        return;
+      }
+      const row = Math.max(used.row, t.rect.row);
+      const col = Math.max(used.col, t.rect.col);
+      const r1 = Math.min(used.row + used.rows, t.rect.row + t.rect.rows);
+      const c1 = Math.min(used.col + used.cols, t.rect.col + t.rect.cols);
+      // The bounding box of the used cells inside this range.
+      let box: Rect | null = null;
+      for (const [k, c] of t.sheet.cells) {
+        const hasValue = c.value !== null || c.error !== undefined || c.formula !== undefined;
+        const hasFormat = c.fill !== null || c.numberFormat !== "General" || c.bold === true;
+        if (!hasValue && (valuesOnly || !hasFormat)) continue;
+        const [r, cc] = k.split(",").map(Number);
+        if (r < row || r >= r1 || cc < col || cc >= c1) continue;
+        box = box
+          ? {
+              row: Math.min(box.row, r),
+              col: Math.min(box.col, cc),
+              rows: Math.max(box.row + box.rows, r + 1) - Math.min(box.row, r),
+              cols: Math.max(box.col + box.cols, cc + 1) - Math.min(box.col, cc),
+            }
+          : { row: r, col: cc, rows: 1, cols: 1 };
+      }
+      rect = box;
+    });
+    const r = new FakeRange(this.context, () => {
+      const t = this.target();
+      return t && rect ? { sheet: t.sheet, rect } : null;
+    });
+    r.trackNull();
+    return r;
+  }
   clear(what: "All" | "Contents" | "Formats" = "All"): void {
     this.context.enqueue(() => {
       const t = this.target();
       if (!t) return;
+      guardWrite(t.sheet, what === "Formats");
       for (const [k, c] of [...t.sheet.cells]) {
         const [r, col] = k.split(",").map(Number);
         const inside =
@@ -844,7 +1041,9 @@ export class FakeRange extends ClientObject<RangeTarget> {
   merge(_across = false): void {
     this.context.enqueue(() => {
       const t = this.target();
-      if (t) t.sheet.merges.push({ ...t.rect });
+      if (!t) return;
+      guardWrite(t.sheet, true);
+      t.sheet.merges.push({ ...t.rect });
     });
   }
   select(): void {
@@ -891,6 +1090,7 @@ export class FakeRange extends ClientObject<RangeTarget> {
       const t = this.target();
       if (!t) return;
       checkShape(t, v, "cellProperties");
+      guardWrite(t.sheet, true);
       v.forEach((line, r) =>
         line.forEach((p, c) => {
           const fill = p?.format?.fill;
@@ -912,7 +1112,9 @@ export class FakeRange extends ClientObject<RangeTarget> {
     const apply = (f: (c: CellModel, t: RangeTarget) => void) =>
       ctx.enqueue(() => {
         const t = this.target();
-        if (t) each(t, (c) => f(c, t));
+        if (!t) return;
+        guardWrite(t.sheet, true);
+        each(t, (c) => f(c, t));
       });
     const sheetSet = (f: (t: RangeTarget) => void) =>
       ctx.enqueue(() => {
@@ -964,6 +1166,45 @@ export class FakeRange extends ClientObject<RangeTarget> {
   }
 }
 
+/** RangeAreas (ExcelApi 1.9) as the host uses it: a fill colour set or cleared on many areas in one command. */
+export class FakeRangeAreas extends ClientObject<RangeTarget[]> {
+  constructor(
+    context: FakeContext,
+    private readonly areas: () => RangeTarget[] | null,
+  ) {
+    super(context);
+  }
+  target(): RangeTarget[] | null {
+    return this.areas();
+  }
+  protected override loadable(): Record<string, (t: RangeTarget[]) => unknown> {
+    return {
+      address: (t) => t.map((a) => `${quoteSheet(a.sheet.name)}!${rectAddress(a.rect)}`).join(","),
+      areaCount: (t) => t.length,
+    };
+  }
+  get format() {
+    const ctx = this.context;
+    const apply = (f: (c: CellModel) => void) =>
+      ctx.enqueue(() => {
+        const t = this.target();
+        if (!t) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+        for (const a of t) {
+          guardWrite(a.sheet, true);
+          each(a, f);
+        }
+      });
+    return {
+      fill: {
+        set color(v: string) {
+          apply((c) => (c.fill = { color: v.toUpperCase(), pattern: "Solid" }));
+        },
+        clear: () => apply((c) => (c.fill = null)),
+      },
+    };
+  }
+}
+
 // ---------------------------------------------------------------- the application
 
 export class FakeExcel {
@@ -973,6 +1214,9 @@ export class FakeExcel {
   payloadLimit = 5 * 1024 * 1024;
   /** Highest ExcelApi version the fake host supports. */
   apiVersion = "1.9";
+  /** Called as each sync reaches Excel, before its commands run: a test's way to have the user (or a co-author)
+   * change the workbook between two round trips of the add-in. */
+  onSync: ((syncNumber: number) => void | Promise<void>) | null = null;
   constructor(readonly doc: FakeDocument = new FakeDocument()) {}
 
   /** Excel.run: the batch gets a fresh context; commands left queued at the end are sent in one last sync. */
@@ -1006,6 +1250,8 @@ export class FakeExcel {
             source: "Local",
             worksheetId: t.sheet.id,
             type: "WorksheetChanged",
+            // ExcelApi 1.14 tells an add-in's own writes apart.
+            ...(this.isSetSupported("ExcelApi", "1.14") ? { triggerSource: "ThisLocalAddin" } : {}),
           };
           await Promise.all([...t.sheet.changed].map((h) => h(args)));
         }

@@ -114,6 +114,8 @@ export function readNumber(v: CellValue): Reading {
     const t = v.normalize("NFKC").trim();
     if (NUMBER_TEXT.test(t) && t.length <= 20) {
       const amount = parseDecimal(t);
+      // The number cell's bound holds for text too ("99999999999999999999" is no more an amount than 1e20 is).
+      if (amount && amount.n > 1_000_000_000n * amount.d) return { state: "invalid", reason: `数值过大（${show(v)}）` };
       if (amount) return { state: "present", amount };
     }
     return { state: "invalid", reason: `“${show(v)}”不是不小于 0 的数` };

@@ -190,4 +190,15 @@ describe("number (创新加分, 自评总分)", () => {
   test("blank is missing", () => {
     expect(readNumber(null).state).toBe("missing");
   });
+
+  // Found by the workbook fuzzer: an amount above 10⁹ was invalid as a number but read as text.
+  test.each<CellValue>([1e12, "1000000000000", "99999999999999999999", "1000000000.01"])(
+    "%j is too large, as a number and as text alike",
+    (v) => {
+      expect(readNumber(v)).toEqual({ state: "invalid", reason: expect.stringContaining("数值过大") });
+    },
+  );
+  test.each<CellValue>([1e9, "1000000000", "999999999.99"])("%j is still an amount", (v) => {
+    expect(readNumber(v).state).toBe("present");
+  });
 });

@@ -1,0 +1,414 @@
+// Fuzzing the xlsx host end to end over generated workbooks (arbitraries.ts): real ExcelJS workbooks with random
+// layouts and values of every kind go through scoreWorkbook, in memory and, for a subset, through a saved file.
+// Properties: never an uncaught exception (a WorkbookError only where workbook.md says the workbook is not one);
+// every leaf in [0, max] and the sums add up; every unreadable value gets an invalid finding on its cell and a blank
+// required one a missing finding; no input cell changed (value, formula, number format, note; the fill only where
+// highlighted); scoring is deterministic, and scoring the saved output again gives the same report.
+//   FUZZ_RUNS=20000 npx jest test/fuzz     (npm run fuzz) runs more; FUZZ_SEED=… replays a run.
+import ExcelJS from "exceljs";
+import fc from "fast-check";
+import { HIGHLIGHT_COLORS, NOTE_PREFIX, type Report, WorkbookError, address, scoreHeaders } from "../../src/core";
+import { scoreWorkbook } from "../../src/hosts/xlsx/workbook";
+import { type CellDump, dumpSheet } from "../hosts/xlsx/util";
+import {
+  FIELD_DEFS,
+  type LedgerSheet,
+  type MainSheet,
+  RULEBOOK,
+  SUMMARY_NAMES,
+  type Tags,
+  type WorkbookSpec,
+  buildWorkbook,
+  headerRowOf,
+  workbookSpec,
+} from "./arbitraries";
+
+const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 1000));
+/** Workbooks that also go through a saved file (slower: two writes and two reads each). */
+const FILE_RUNS = Math.max(1, Math.ceil(RUNS / 10));
+const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+const params = (numRuns: number): fc.Parameters<unknown> => ({
+  numRuns,
+  ...(SEED === undefined ? {} : { seed: SEED }),
+  ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH, endOnFailure: true } : {}),
+});
+
+/** rules-2020.md "Leaves": id → max. */
+const MAX: Record<string, number> = {
+  "1": 4,
+  "2": 4,
+  "3.1": 3,
+  "3.2": 25,
+  "3.3": 3,
+  "3.4": 3,
+  "3.5": 3,
+  "4.1": 5,
+  "4.2": 10,
+  "4.3": 5,
+  "5": 10,
+  "6": 5,
+  "7": 5,
+  "8": 5,
+  "9.1": 2,
+  "9.2": 3,
+  "10": 5,
+};
+const INDICATOR_LEAVES: Record<string, string[]> = {
+  "1": ["1"],
+  "2": ["2"],
+  "3": ["3.1", "3.2", "3.3", "3.4", "3.5"],
+  "4": ["4.1", "4.2", "4.3"],
+  "5": ["5"],
+  "6": ["6"],
+  "7": ["7"],
+  "8": ["8"],
+  "9": ["9.1", "9.2"],
+  "10": ["10"],
+};
+
+function must(ok: boolean, message: () => string): void {
+  if (!ok) throw new Error(message());
+}
+
+const cents = (x: number): number => Math.round(x * 100);
+const twoDecimals = (x: number): boolean => Math.abs(x * 100 - Math.round(x * 100)) < 1e-6;
+
+const mainOf = (spec: WorkbookSpec): MainSheet =>
+  spec.sheets.find((s): s is MainSheet => s.kind === "main") as MainSheet;
+const ledgerOf = (spec: WorkbookSpec): LedgerSheet | undefined =>
+  spec.sheets.find((s): s is LedgerSheet => s.kind === "ledger");
+
+/** workbook.md: a header row within the first 10 rows with the unit header and ≥ 5 distinct known fields; a ledger
+ * sheet, when there is one, with its header row within its first 10 rows. */
+function scorable(spec: WorkbookSpec): boolean {
+  const main = mainOf(spec);
+  const fields = new Set(main.columns.flatMap((c) => (c.kind === "field" ? [c.field] : [])));
+  const ledger = ledgerOf(spec);
+  return (
+    headerRowOf(main) <= 10 && fields.size >= 5 && (!ledger || (ledger.header !== null && ledger.titleRows + 1 <= 10))
+  );
+}
+
+/** field id → its column (the leftmost when given twice). */
+function fieldColumns(main: MainSheet): Map<string, number> {
+  const cols = new Map<string, number>();
+  main.columns.forEach((c, i) => {
+    if (c.kind === "field" && !cols.has(c.field)) cols.set(c.field, i + 1);
+  });
+  return cols;
+}
+
+const kindOf = (field: string) => FIELD_DEFS.get(field)?.kind ?? "text";
+const expectOf = (t: Tags, field: string) => {
+  const k = kindOf(field);
+  return k === "text" ? "any" : t[k];
+};
+
+interface ExpectedUnit {
+  row: number;
+  key: string;
+  tags: Map<string, Tags>;
+}
+
+/** The unit rows workbook.md says are there: below the header, not blank, not 合计/小计/总计/平均. */
+function expectedUnits(main: MainSheet): ExpectedUnit[] {
+  const cols = fieldColumns(main);
+  const header = headerRowOf(main);
+  const out: ExpectedUnit[] = [];
+  main.rows.forEach((r, i) => {
+    const tags = new Map([...cols].map(([f, c]) => [f, r.cells[c - 1].tags]));
+    const hasData = [...tags.values()].some((t) => t.evidence !== "blank");
+    if (r.name.key === "" && !hasData) return;
+    if (SUMMARY_NAMES.includes(r.name.key)) return;
+    out.push({ row: header + 1 + i, key: r.name.key, tags });
+  });
+  return out;
+}
+
+/** The count a field reads: its own value, unless a part greater than its whole (then invalid). */
+function effectiveCount(field: string, u: ExpectedUnit): number | null {
+  const t = u.tags.get(field);
+  if (!t || t.count !== "ok" || t.n === undefined) return null;
+  const whole = FIELD_DEFS.get(field)?.partOf;
+  if (whole) {
+    const w = effectiveCount(whole, u);
+    if (w !== null && t.n > w) return null;
+  }
+  return t.n;
+}
+
+/** Required whatever the row's other fields say (rules-2020.md, conditional requirements aside). */
+function alwaysRequired(field: string, ledger: boolean): boolean {
+  const f = FIELD_DEFS.get(field);
+  if (!f || f.required !== "always") return false;
+  return !f.partOf && !f.requiredWhenYes && !f.requiredWhenPositive && !(f.replacedByLedger && ledger);
+}
+
+/** Bounds, sums and ranks (rules-2020.md "Leaves", "Ranking"). */
+function checkScores(report: Report, bonusCap: number): void {
+  const n = report.units.length;
+  for (const u of report.units) {
+    expect(Object.keys(u.leaves).sort()).toEqual(Object.keys(MAX).sort());
+    for (const [id, v] of Object.entries(u.leaves)) {
+      if (!(v >= 0 && v <= MAX[id] && twoDecimals(v))) throw new Error(`row ${u.row}: leaf ${id} = ${v}`);
+    }
+    for (const [ind, leaves] of Object.entries(INDICATOR_LEAVES)) {
+      expect(cents(u.indicators[ind])).toBe(leaves.reduce((s, l) => s + cents(u.leaves[l]), 0));
+    }
+    if (!(u.bonus >= 0 && cents(u.bonus) <= cents(bonusCap) && twoDecimals(u.bonus)))
+      throw new Error(`row ${u.row}: bonus ${u.bonus}`);
+    expect(cents(u.total)).toBe(Object.values(u.leaves).reduce((s, l) => s + cents(l), 0) + cents(u.bonus));
+    expect(u.rank).toBeGreaterThanOrEqual(1);
+    expect(u.rank).toBeLessThanOrEqual(n);
+    // 1, 2, 2, 4: a unit's rank is one more than the number of units with a higher total
+    expect(u.rank).toBe(1 + report.units.filter((o) => cents(o.total) > cents(u.total)).length);
+  }
+}
+
+/** Every unit scored; an unreadable value flagged invalid on its cell; a blank required one flagged missing; findings
+ * only on the unit's own evidence cells; an absent required column named once for the workbook. */
+function checkFindings(spec: WorkbookSpec, report: Report): void {
+  const main = mainOf(spec);
+  const ledger = ledgerOf(spec) !== undefined;
+  const cols = fieldColumns(main);
+  const units = expectedUnits(main);
+  expect(report.units.map((u) => u.row)).toEqual(units.map((u) => u.row));
+  const unitCol = main.columns.findIndex((c) => c.kind === "unit") + 1;
+  const allowedCols = new Set([unitCol, ...cols.values()]);
+  units.forEach((eu, i) => {
+    const ru = report.units[i];
+    expect(ru.unit).toBe(eu.key);
+    const at = (kind: string, cell: string) => ru.findings.some((f) => f.kind === kind && f.cell === cell && !f.sheet);
+    for (const [field, col] of cols) {
+      const t = eu.tags.get(field) as Tags;
+      const cell = address(eu.row, col);
+      const e = expectOf(t, field);
+      const whole = FIELD_DEFS.get(field)?.partOf;
+      const w = whole ? effectiveCount(whole, eu) : null;
+      const partTooBig = whole !== undefined && t.count === "ok" && t.n !== undefined && w !== null && t.n > w;
+      const why = () =>
+        `${cell} ${field} = ${JSON.stringify(t)}; findings: ${ru.findings.map((f) => `${f.kind} ${f.cell} ${f.message}`).join(" | ")}`;
+      if (e === "bad" || partTooBig) must(at("invalid", cell), () => `expected an invalid finding: ${why()}`);
+      if ((e === "ok" && !partTooBig) || e === "blank")
+        must(!at("invalid", cell), () => `unexpected invalid: ${why()}`);
+      if (e === "blank" && alwaysRequired(field, ledger)) must(at("missing", cell), () => `expected missing: ${why()}`);
+    }
+    for (const f of ru.findings) {
+      if (f.cell === undefined || f.sheet !== undefined) continue;
+      const m = /^([A-Z]+)(\d+)$/.exec(f.cell) as RegExpExecArray;
+      let col = 0;
+      for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+      expect({ cell: f.cell, row: Number(m[2]), allowed: allowedCols.has(col) }).toEqual({
+        cell: f.cell,
+        row: eu.row,
+        allowed: true,
+      });
+    }
+  });
+  for (const f of RULEBOOK.fields) {
+    if (cols.has(f.id) || f.required !== "always" || (f.replacedByLedger && ledger)) continue;
+    expect(report.findings).toContainEqual(expect.objectContaining({ kind: "missing", field: f.id }));
+  }
+}
+
+type Dump = Map<string, Map<string, CellDump>>;
+const serialize = (d: Dump): string => JSON.stringify([...d].map(([name, cells]) => [name, [...cells]]));
+const dumpAll = (wb: ExcelJS.Workbook): Dump => new Map(wb.worksheets.map((ws) => [ws.name, dumpSheet(ws)]));
+const fillColor = (d: CellDump | undefined): string | undefined =>
+  (d?.fill as { fgColor?: { argb?: string } } | null)?.fgColor?.argb;
+
+interface Layout {
+  sheets: { name: string; state: string; merges: string[]; hidden: number[] }[];
+}
+function layoutOf(wb: ExcelJS.Workbook): Layout {
+  return {
+    sheets: wb.worksheets.map((ws) => {
+      const hidden: number[] = [];
+      ws.eachRow({ includeEmpty: true }, (row, r) => {
+        if (row.hidden) hidden.push(r);
+      });
+      return { name: ws.name, state: ws.state, merges: [...ws.model.merges].sort(), hidden };
+    }),
+  };
+}
+
+/** Nothing the office typed changed: every input cell keeps its value, formula, number format, note, font, border,
+ * alignment and fill, except that a highlighted cell gets the highlight fill (and the tool's note when it had none).
+ * New values stand only in the score columns of the header row and unit rows; the sheets, their order and visibility,
+ * merged ranges and hidden rows stay as they were. */
+function checkUnchanged(
+  before: Dump,
+  beforeLayout: Layout,
+  scored: ExcelJS.Workbook,
+  report: Report,
+  headerRow: number,
+): void {
+  const after = dumpAll(scored);
+  const mainSheet = report.sheet;
+  const highlighted = new Map<string, "missing" | "invalid">();
+  const mark = (f: Report["findings"][number]) => {
+    if (f.kind === "warning" || f.cell === undefined) return;
+    const key = `${f.sheet ?? mainSheet}!${f.cell}`;
+    if (highlighted.get(key) !== "invalid") highlighted.set(key, f.kind);
+  };
+  for (const u of report.units) u.findings.forEach(mark);
+  report.findings.forEach(mark);
+  const ws = scored.getWorksheet(mainSheet) as ExcelJS.Worksheet;
+  const scoreCols = new Set<number>();
+  ws.getRow(headerRow).eachCell((c, col) => {
+    if (typeof c.value === "string" && SCORE_HEADERS.has(c.value)) scoreCols.add(col);
+  });
+  const scoreRows = new Set([headerRow, ...report.units.map((u) => u.row)]);
+  const isScoreCell = (sheet: string, addr: string) => {
+    if (sheet !== mainSheet) return false;
+    const c = ws.getCell(addr);
+    return scoreCols.has(Number(c.col)) && scoreRows.has(Number(c.row));
+  };
+
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const show = (x: unknown) => {
+    const t = JSON.stringify(x) ?? "undefined";
+    return t.length > 200 ? `${t.slice(0, 200)}…` : t;
+  };
+  for (const [name, cells] of before) {
+    const now = after.get(name) as Map<string, CellDump>;
+    for (const [addr, was] of cells) {
+      const is = now.get(addr);
+      const key = `${name}!${addr}`;
+      if (isScoreCell(name, addr)) {
+        // a score went into a cell of its own: one the office left empty (no value, or a zero-length text, which is
+        // how Office.js shows an empty cell to the core), with no note
+        must(
+          (was.value === null || was.value === "") && was.note === null,
+          () => `score written over ${key}: ${show(was)}`,
+        );
+        continue;
+      }
+      const h = highlighted.get(key);
+      for (const part of ["value", "numFmt"] as const) {
+        must(same(is?.[part], was[part]), () => `${key} ${part} changed: ${show(was[part])} → ${show(is?.[part])}`);
+      }
+      if (h) {
+        must(fillColor(is) === HIGHLIGHT_COLORS[h], () => `${key} not highlighted ${h}: ${show(is?.fill)}`);
+        if (was.note === null) {
+          must(String(is?.note).startsWith(NOTE_PREFIX), () => `${key} lacks the tool's note: ${show(is?.note)}`);
+        } else must(same(is?.note, was.note), () => `${key} note changed: ${show(was.note)} → ${show(is?.note)}`);
+      } else {
+        for (const part of ["note", "fill", "font", "border", "alignment"] as const) {
+          must(same(is?.[part], was[part]), () => `${key} ${part} changed: ${show(was[part])} → ${show(is?.[part])}`);
+        }
+      }
+    }
+    for (const [addr, is] of now) {
+      if (cells.has(addr) || isScoreCell(name, addr)) continue;
+      const key = `${name}!${addr}`;
+      // a cell that was not there: a highlighted blank (fill and note only), else nothing in it
+      must(is.value === null, () => `${key} written: ${show(is.value)}`);
+      if (!highlighted.has(key)) must(is.note === null, () => `${key} got a note: ${show(is.note)}`);
+    }
+  }
+  const now = layoutOf(scored).sheets.filter((s) => before.has(s.name));
+  must(same(now, beforeLayout.sheets), () => `sheets changed: ${show(beforeLayout)} → ${show(now)}`);
+  const names = scored.worksheets.map((w) => w.name);
+  must(
+    same(names.filter((n) => !before.has(n)).sort(), [RULEBOOK.rankingSheet, "_信用考核助手"].sort()),
+    () => `sheets added: ${show(names)}`,
+  );
+}
+
+const SCORE_HEADERS = new Set([...RULEBOOK.indicators.map((i) => i.column), "加分", "总分", "排名", "核查意见"]);
+
+/** The numbers in the score columns are the report's. */
+function checkWritten(scored: ExcelJS.Workbook, report: Report, headerRow: number, headers: readonly string[]): void {
+  const ws = scored.getWorksheet(report.sheet) as ExcelJS.Worksheet;
+  const col = new Map<string, number>();
+  ws.getRow(headerRow).eachCell((c, i) => {
+    if (typeof c.value === "string" && headers.includes(c.value) && !col.has(c.value)) col.set(c.value, i);
+  });
+  expect([...col.keys()].sort()).toEqual([...headers].sort());
+  for (const u of report.units) {
+    const get = (h: string) => ws.getCell(u.row, col.get(h) as number).value;
+    expect({ row: u.row, total: get("总分"), rank: get("排名"), bonus: get("加分") }).toEqual({
+      row: u.row,
+      total: u.total,
+      rank: u.rank,
+      bonus: u.bonus,
+    });
+    RULEBOOK.indicators.forEach((ind) => expect(get(ind.column)).toBe(u.indicators[ind.id]));
+  }
+  const ranking = scored.getWorksheet(RULEBOOK.rankingSheet) as ExcelJS.Worksheet;
+  expect(ranking.getCell(report.units.length + 2, 1).value).toBe(
+    report.units.length ? Math.max(...report.units.map((u) => u.rank)) : "排名",
+  );
+}
+
+/** Scores one workbook and checks every property; returns the report (null when it is not an assessment workbook). */
+function scoreAndCheck(spec: WorkbookSpec, wb: ExcelJS.Workbook): { report: Report | null; scored: ExcelJS.Workbook } {
+  const before = dumpAll(wb);
+  const beforeLayout = layoutOf(wb);
+  const main = mainOf(spec);
+  let result: ReturnType<typeof scoreWorkbook>;
+  try {
+    result = scoreWorkbook(wb, { settings: spec.settings });
+  } catch (e) {
+    // Only a workbook that is not an assessment workbook may be refused, with a WorkbookError (the CLI's exit 2).
+    if (!(e instanceof WorkbookError) || scorable(spec)) throw e;
+    must(serialize(dumpAll(wb)) === serialize(before), () => "a refused workbook was changed");
+    return { report: null, scored: wb };
+  }
+  must(scorable(spec), () => "scored a workbook that is not an assessment workbook");
+  const { report, assessment } = result;
+  expect(report.sheet).toBe(main.name);
+  checkScores(report, spec.settings.bonusCap);
+  checkFindings(spec, report);
+  checkUnchanged(before, beforeLayout, result.workbook, report, headerRowOf(main));
+  checkWritten(result.workbook, report, headerRowOf(main), scoreHeaders(assessment));
+  return { report, scored: result.workbook };
+}
+
+describe("fuzz: generated workbooks through the xlsx host", () => {
+  it(
+    `scores ${RUNS} generated workbooks in memory: bounds, findings, nothing changed, deterministic`,
+    () => {
+      fc.assert(
+        fc.property(workbookSpec(false), (spec) => {
+          const first = scoreAndCheck(spec, buildWorkbook(spec));
+          // deterministic: an identical workbook built anew scores and writes the same
+          const second = scoreAndCheck(spec, buildWorkbook(spec));
+          must(JSON.stringify(second.report) === JSON.stringify(first.report), () => "two scorings differ");
+          must(serialize(dumpAll(second.scored)) === serialize(dumpAll(first.scored)), () => "two outputs differ");
+        }),
+        params(RUNS),
+      );
+    },
+    Math.max(60_000, RUNS * 150),
+  );
+
+  it(
+    `scores ${FILE_RUNS} generated workbooks read from a saved file, and the saved output again`,
+    async () => {
+      const reload = async (wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> => {
+        const out = new ExcelJS.Workbook();
+        await out.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+        return out;
+      };
+      await fc.assert(
+        fc.asyncProperty(workbookSpec(true), async (spec) => {
+          const input = await reload(buildWorkbook(spec));
+          const before = dumpAll(input);
+          const beforeLayout = layoutOf(input);
+          const { report } = scoreAndCheck(spec, input);
+          if (report === null) return;
+          // what a file on disk holds after the run: the office's cells as they were
+          const saved = await reload(input);
+          checkUnchanged(before, beforeLayout, saved, report, headerRowOf(mainOf(spec)));
+          // scoring the saved output again gives the same report
+          const again = scoreWorkbook(saved, { settings: spec.settings }).report;
+          must(JSON.stringify(again) === JSON.stringify(report), () => "scoring the saved output again differs");
+        }),
+        params(FILE_RUNS),
+      );
+    },
+    Math.max(60_000, FILE_RUNS * 1500),
+  );
+});

@@ -1,6 +1,9 @@
 // Bench figures for the Office add-in, for `npm run bench` to print as JSON lines:
 //   {"bench":"office-syncs","rows":36,"syncs":2,…}   context.sync() calls of one recalculation, counted on the fake
 //                                                    Excel running the real host code (second run: the memory exists)
+//   {"bench":"office-scale","rows":50000,"syncs":…,"maxRequestBytes":…,"maxResponseBytes":…,"ms":…}   5,000 and
+//                                                    50,000 unit rows through the host on the fake Excel held to 4 MB
+//                                                    a request or response (a larger one fails the run)
 //   {"bench":"bundle","entry":"taskpane","bytes":…,"gzipBytes":…}   all JavaScript the task pane loads, production
 // Run: npx tsx test/bench/office.ts [rows…]   (builds the add-in into a temporary folder for the bundle figure)
 import { spawnSync } from "node:child_process";
@@ -52,6 +55,51 @@ export async function officeSyncs(rows: number): Promise<OfficeSyncs> {
   };
 }
 
+export interface OfficeScale {
+  bench: "office-scale";
+  rows: number;
+  /** context.sync() calls of a second run (the memory exists), and of the first. */
+  syncs: number;
+  firstRunSyncs: number;
+  readSyncs: number;
+  writeSyncs: number;
+  /** Largest request and response of either run, in UTF-8 bytes of JSON; the target is 4 MB. */
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+  /** Time of the second run on the fake Excel (no network: Excel's own time is not in it). */
+  ms: number;
+}
+
+/** A workbook of `rows` unit rows through the Office host, on the fake Excel held to a 4 MB payload limit: any request
+ * or response above it fails the run, so the figures prove the blocks. */
+export async function officeScale(rows: number): Promise<OfficeScale> {
+  const excel = new FakeExcel(documentFrom(await bigWorkbook(rows)));
+  excel.payloadLimit = 4 * 1024 * 1024;
+  const first = await recalculate(excel.run, excel.settings);
+  const firstSyncs = excel.syncs;
+  excel.syncs = [];
+  let readSyncs = 0;
+  const t0 = performance.now();
+  const second = await recalculate(excel.run, excel.settings, {
+    onStep: (step) => {
+      if (step === "score") readSyncs = excel.syncs.length;
+    },
+  });
+  const ms = Math.round(performance.now() - t0);
+  const all = [...firstSyncs, ...excel.syncs];
+  return {
+    bench: "office-scale",
+    rows,
+    syncs: second.syncs,
+    firstRunSyncs: first.syncs,
+    readSyncs,
+    writeSyncs: second.syncs - readSyncs,
+    maxRequestBytes: Math.max(...all.map((s) => s.bytesOut)),
+    maxResponseBytes: Math.max(...all.map((s) => s.bytesIn)),
+    ms,
+  };
+}
+
 export interface Bundle {
   bench: "bundle";
   entry: string;
@@ -93,6 +141,9 @@ export function bundle(entry = "taskpane", built?: string): Bundle {
 async function main(): Promise<void> {
   const sizes = process.argv.slice(2).map(Number);
   for (const rows of sizes.length > 0 ? sizes : [36, 5000]) console.log(JSON.stringify(await officeSyncs(rows)));
+  for (const rows of sizes.length > 0 ? sizes.filter((n) => n >= 5000) : [5000, 50_000]) {
+    console.log(JSON.stringify(await officeScale(rows)));
+  }
   console.log(JSON.stringify(bundle("taskpane")));
 }
 

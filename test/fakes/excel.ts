@@ -1015,6 +1015,18 @@ export class FakeRange extends ClientObject<RangeTarget> {
     r.trackNull();
     return r;
   }
+  /** Range.getMergedAreasOrNullObject (ExcelApi 1.13): the merged areas that meet this range, or a null object. */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    let found: RangeTarget[] | null = null;
+    this.context.enqueue(() => {
+      const t = this.target();
+      const hits = t ? t.sheet.merges.filter((m) => intersects(m, t.rect)) : [];
+      found = t && hits.length > 0 ? hits.map((rect) => ({ sheet: t.sheet, rect })) : null;
+    });
+    const areas = new FakeRangeAreas(this.context, () => found);
+    areas.trackNull();
+    return areas;
+  }
   clear(what: "All" | "Contents" | "Formats" = "All"): void {
     this.context.enqueue(() => {
       const t = this.target();
@@ -1176,6 +1188,11 @@ export class FakeRangeAreas extends ClientObject<RangeTarget[]> {
   }
   target(): RangeTarget[] | null {
     return this.areas();
+  }
+  private tracked = false;
+  trackNull(): void {
+    if (!this.tracked) this.touch();
+    this.tracked = true;
   }
   protected override loadable(): Record<string, (t: RangeTarget[]) => unknown> {
     return {

@@ -1,9 +1,12 @@
 /// <reference types="office-js" />
-// Queues a WritePlan on an Excel request context, without syncing: the caller applies it all in one context.sync().
-// Writes only what the plan names: score columns, fills on flagged and fixed cells, the 考核排名 tab and the memory.
-// Relies on ExcelApi 1.7 (getRangeByIndexes, freezePanes), 1.9 (setCellProperties, pageLayout), 1.1 (charts).
-import { HIGHLIGHT_COLORS, type RankingTable, type WritePlan } from "../../core";
+// Applies a WritePlan: writes only what the plan names (score columns, fills on flagged and fixed cells, the 考核排名
+// tab and the memory), as ops packed into as few syncs as the payload budget allows: one for a county's workbook,
+// m = ⌈request bytes ÷ SYNC_BUDGET⌉ (about) for a big one. Relies on ExcelApi 1.7 (getRangeByIndexes, freezePanes),
+// 1.9 (setCellProperties, pageLayout, getRanges), 1.1 (charts).
+import { type FormatWrite, HIGHLIGHT_COLORS, type RankingTable, type WritePlan, address } from "../../core";
+import { ADDRESS_CHARS, COMMAND_BYTES, jsonBytes, pack, slices } from "./budget";
 import { argbToHex, officeFill } from "./cells";
+import { type Io, inTurn } from "./read";
 
 /** Points per character of column width, near enough for Calibri/等线 11. */
 const POINTS_PER_CHAR = 7;
@@ -28,121 +31,243 @@ export function cellBlocks(plan: WritePlan): Block[] {
     if (last && last[last.length - 1] === c - 1) last.push(c);
     else runs.push([c]);
   }
-  return runs.map((run) => {
-    const inRun = plan.cells.filter((w) => w.col >= run[0] && w.col <= run[run.length - 1]);
-    const top = Math.min(...inRun.map((w) => w.row));
-    const bottom = Math.max(...inRun.map((w) => w.row));
-    const values = Array.from({ length: bottom - top + 1 }, () => run.map((): string | number | null => null));
-    const formats = Array.from({ length: bottom - top + 1 }, () => run.map((): string | null => null));
-    for (const w of inRun) {
-      values[w.row - top][w.col - run[0]] = w.value ?? "";
-      if (w.numberFormat !== undefined) formats[w.row - top][w.col - run[0]] = w.numberFormat;
-    }
-    return { row: top, col: run[0], values, formats };
-  });
-}
-
-function queueScoreCells(sheet: Excel.Worksheet, plan: WritePlan): void {
-  for (const b of cellBlocks(plan)) {
-    const range = sheet.getRangeByIndexes(b.row - 1, b.col - 1, b.values.length, b.values[0].length);
-    if (b.formats.some((line) => line.some((f) => f !== null))) range.numberFormat = b.formats as string[][];
-    range.values = b.values as (string | number)[][];
-  }
+  const runOf = new Map<number, number>();
+  runs.forEach((run, i) => run.forEach((c) => runOf.set(c, i)));
+  // Loops, not Math.min(...cells): a plan for 50,000 rows has 700,000 cells.
+  const top = runs.map(() => Infinity);
+  const bottom = runs.map(() => -Infinity);
   for (const w of plan.cells) {
-    if (!w.bold) continue;
-    const cell = sheet.getCell(w.row - 1, w.col - 1);
-    cell.format.font.bold = true;
-    cell.format.horizontalAlignment = "Center";
-    cell.format.verticalAlignment = "Center";
-    cell.format.wrapText = true;
+    const i = runOf.get(w.col)!;
+    if (w.row < top[i]) top[i] = w.row;
+    if (w.row > bottom[i]) bottom[i] = w.row;
   }
+  const blocks = runs.map((run, i) => ({
+    row: top[i],
+    col: run[0],
+    values: Array.from({ length: bottom[i] - top[i] + 1 }, () => run.map((): string | number | null => null)),
+    formats: Array.from({ length: bottom[i] - top[i] + 1 }, () => run.map((): string | null => null)),
+  }));
+  for (const w of plan.cells) {
+    const b = blocks[runOf.get(w.col)!];
+    b.values[w.row - b.row][w.col - b.col] = w.value ?? "";
+    if (w.numberFormat !== undefined) b.formats[w.row - b.row][w.col - b.col] = w.numberFormat;
+  }
+  return blocks;
 }
 
-function queueFills(workbook: Excel.Workbook, plan: WritePlan, present: ReadonlySet<string>): void {
-  const sheets = new Map<string, Excel.Worksheet>();
+/** A part of the plan queued as one unit: its estimated request bytes and what it queues. */
+export interface Op {
+  readonly bytes: number;
+  readonly queue: (workbook: Excel.Workbook) => void;
+}
+
+/** The score cells in row slices of at most SYNC_BUDGET bytes; a number format already in place is not sent again
+ * (formatAt says what was read). */
+function scoreOps(plan: WritePlan, formatAt: FormatAt): Op[] {
+  const ops: Op[] = [];
+  for (const b of cellBlocks(plan)) {
+    const formats = b.formats.map((line, r) =>
+      line.map((f, c) => (f !== null && formatAt(plan.sheet, b.row + r, b.col + c) === f ? null : f)),
+    );
+    for (const { start, end, bytes } of slices(b.values, formats, 3 * COMMAND_BYTES)) {
+      const values = b.values.slice(start, end);
+      const fmts = formats.slice(start, end);
+      const row = b.row + start;
+      ops.push({
+        bytes,
+        queue: (workbook) => {
+          const range = workbook.worksheets
+            .getItem(plan.sheet)
+            .getRangeByIndexes(row - 1, b.col - 1, values.length, values[0].length);
+          if (fmts.some((line) => line.some((f) => f !== null))) range.numberFormat = fmts as string[][];
+          range.values = values as (string | number)[][];
+        },
+      });
+    }
+  }
+  const bold = plan.cells.filter((w) => w.bold);
+  if (bold.length > 0) {
+    ops.push({
+      bytes: bold.length * 5 * COMMAND_BYTES,
+      queue: (workbook) => {
+        const sheet = workbook.worksheets.getItem(plan.sheet);
+        for (const w of bold) {
+          const cell = sheet.getCell(w.row - 1, w.col - 1);
+          cell.format.font.bold = true;
+          cell.format.horizontalAlignment = "Center";
+          cell.format.verticalAlignment = "Center";
+          cell.format.wrapText = true;
+        }
+      },
+    });
+  }
+  return ops;
+}
+
+/** Cells (1-based) as A1 areas: runs of adjacent rows in a column become one area (F4:F9). */
+export function areas(cells: readonly (readonly [number, number])[]): string[] {
+  const sorted = [...cells].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+  const out: string[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    const [row, col] = sorted[i];
+    let last = row;
+    while (i + 1 < sorted.length && sorted[i + 1][1] === col && sorted[i + 1][0] <= last + 1) {
+      last = Math.max(last, sorted[i + 1][0]);
+      i++;
+    }
+    out.push(last === row ? address(row, col) : `${address(row, col)}:${address(last, col)}`);
+    i++;
+  }
+  return out;
+}
+
+/** Addresses joined into getRanges lists of at most ADDRESS_CHARS characters. */
+function addressLists(list: readonly string[]): string[] {
+  return pack(list, (a) => a.length + 1, ADDRESS_CHARS).map((g) => g.join(","));
+}
+
+/** Fills: highlights grouped by colour and cleared fills grouped, each as RangeAreas over many cells (ExcelApi 1.9,
+ * one command per address list); a cell's own fill given back one cell at a time (each differs). */
+function fillOps(plan: WritePlan, present: ReadonlySet<string>, skip: ReadonlySet<string>): Op[] {
+  const ops: Op[] = [];
+  const bySheet = new Map<string, FormatWrite[]>();
   for (const f of plan.formats) {
-    if (!present.has(f.sheet)) continue;
-    let sheet = sheets.get(f.sheet);
-    if (!sheet) {
-      sheet = workbook.worksheets.getItem(f.sheet);
-      sheets.set(f.sheet, sheet);
+    if (!present.has(f.sheet) || skip.has(f.sheet)) continue;
+    const list = bySheet.get(f.sheet);
+    if (list) list.push(f);
+    else bySheet.set(f.sheet, [f]);
+  }
+  for (const [sheet, formats] of bySheet) {
+    const groups = new Map<string, [number, number][]>(); // colour, or "" for a cleared fill
+    const own: FormatWrite[] = [];
+    for (const f of formats) {
+      if (f.fill.kind === "highlight") {
+        const color = argbToHex(HIGHLIGHT_COLORS[f.fill.highlight]);
+        const list = groups.get(color) ?? [];
+        list.push([f.row, f.col]);
+        groups.set(color, list);
+        continue;
+      }
+      if (officeFill(f.fill.fill) === null) {
+        const list = groups.get("") ?? [];
+        list.push([f.row, f.col]);
+        groups.set("", list);
+      } else own.push(f);
     }
-    const cell = sheet.getCell(f.row - 1, f.col - 1);
-    if (f.fill.kind === "highlight") {
-      cell.format.fill.color = argbToHex(HIGHLIGHT_COLORS[f.fill.highlight]);
-      continue;
+    for (const [color, cells] of groups) {
+      for (const list of addressLists(areas(cells))) {
+        ops.push({
+          bytes: COMMAND_BYTES * 3 + list.length,
+          queue: (workbook) => {
+            const fill = workbook.worksheets.getItem(sheet).getRanges(list).format.fill;
+            if (color === "") fill.clear();
+            else fill.color = color;
+          },
+        });
+      }
     }
-    const own = officeFill(f.fill.fill);
-    if (own === null) cell.format.fill.clear();
-    else cell.setCellProperties([[{ format: { fill: own as Excel.CellPropertiesFill } }]]);
+    for (const f of own) {
+      const fill = officeFill(f.fill.kind === "restore" ? f.fill.fill : null)!;
+      ops.push({
+        bytes: COMMAND_BYTES * 2 + jsonBytes(fill),
+        queue: (workbook) =>
+          workbook.worksheets
+            .getItem(sheet)
+            .getCell(f.row - 1, f.col - 1)
+            .setCellProperties([[{ format: { fill: fill as Excel.CellPropertiesFill } }]]),
+      });
+    }
     // Notes: this host never writes them (see notesKnown in read.ts); the reason is in 核查意见 and the pane.
   }
+  return ops;
 }
 
-/** position: where the old tab stood (it keeps its place among the tabs), or -1 for a new one at the end. */
-function queueRanking(workbook: Excel.Workbook, t: RankingTable, position: number): void {
-  if (position >= 0) workbook.worksheets.getItem(t.name).delete();
-  const sheet = workbook.worksheets.add(t.name);
-  if (position >= 0) sheet.position = position;
+/** The 考核排名 tab: one op for the sheet, its title, header, borders, widths, print setup and chart, then the body in
+ * row slices. position: where the old tab stood (it keeps its place among the tabs), or -1 for a new one at the end. */
+function rankingOps(t: RankingTable, position: number): Op[] {
   const width = t.header.length;
-  const title = sheet.getRangeByIndexes(0, 0, 1, width);
-  title.merge(false);
-  title.values = [[t.title, ...t.header.slice(1).map(() => "")]];
-  title.format.font.bold = true;
-  title.format.font.size = 16;
-  title.format.horizontalAlignment = "Center";
-  title.format.verticalAlignment = "Center";
-  title.format.rowHeight = 30;
+  const n = t.rows.length;
+  const ops: Op[] = [
+    {
+      bytes: 60 * COMMAND_BYTES + jsonBytes(t.header) + jsonBytes(t.title),
+      queue: (workbook) => {
+        if (position >= 0) workbook.worksheets.getItem(t.name).delete();
+        const sheet = workbook.worksheets.add(t.name);
+        if (position >= 0) sheet.position = position;
+        const title = sheet.getRangeByIndexes(0, 0, 1, width);
+        title.merge(false);
+        title.values = [[t.title, ...t.header.slice(1).map(() => "")]];
+        title.format.font.bold = true;
+        title.format.font.size = 16;
+        title.format.horizontalAlignment = "Center";
+        title.format.verticalAlignment = "Center";
+        title.format.rowHeight = 30;
 
-  const head = sheet.getRangeByIndexes(1, 0, 1, width);
-  head.values = [[...t.header]];
-  head.format.font.bold = true;
-  head.format.horizontalAlignment = "Center";
-  head.format.verticalAlignment = "Center";
-  head.format.wrapText = true;
-  head.format.fill.color = "#D9E1F2";
-  head.format.rowHeight = 45;
+        const head = sheet.getRangeByIndexes(1, 0, 1, width);
+        head.values = [[...t.header]];
+        head.format.font.bold = true;
+        head.format.horizontalAlignment = "Center";
+        head.format.verticalAlignment = "Center";
+        head.format.wrapText = true;
+        head.format.fill.color = "#D9E1F2";
+        head.format.rowHeight = 45;
 
-  const table = sheet.getRangeByIndexes(1, 0, t.rows.length + 1, width);
-  if (t.rows.length > 0) {
-    const body = sheet.getRangeByIndexes(2, 0, t.rows.length, width);
-    body.numberFormat = t.rows.map((r) => r.map((v, i) => (typeof v === "number" && i >= 2 ? "0.00" : "General")));
-    body.values = t.rows.map((r) => [...r]);
-    body.format.verticalAlignment = "Center";
-    sheet.getRangeByIndexes(2, 0, t.rows.length, 2).format.horizontalAlignment = "Center";
-    sheet.getRangeByIndexes(2, width - 1, t.rows.length, 1).format.wrapText = true;
+        if (n > 0) {
+          const body = sheet.getRangeByIndexes(2, 0, n, width);
+          body.format.verticalAlignment = "Center";
+          sheet.getRangeByIndexes(2, 0, n, 2).format.horizontalAlignment = "Center";
+          sheet.getRangeByIndexes(2, width - 1, n, 1).format.wrapText = true;
+        }
+        const table = sheet.getRangeByIndexes(1, 0, n + 1, width);
+        for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"]) {
+          table.format.borders.getItem(edge as Excel.BorderIndex).style = "Continuous";
+        }
+        t.widths.forEach((w, i) => {
+          sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * POINTS_PER_CHAR;
+        });
+        sheet.freezePanes.freezeRows(2);
+
+        // Ready to print on A4: landscape, one page wide, header rows repeated, centred.
+        const page = sheet.pageLayout;
+        page.paperSize = "A4";
+        page.orientation = "Landscape";
+        page.centerHorizontally = true;
+        page.zoom = { horizontalFitToPages: 1 };
+        page.leftMargin = 28.8;
+        page.rightMargin = 28.8;
+        page.topMargin = 43.2;
+        page.bottomMargin = 43.2;
+        page.setPrintTitleRows("$1:$2");
+
+        if (n > 0 && n <= CHART_MAX_UNITS) {
+          // 总分 per unit: 单位名称 (B) and 总分 (C), beside the table.
+          const source = sheet.getRangeByIndexes(1, 1, n + 1, 2);
+          const chart = sheet.charts.add("BarClustered", source, "Columns");
+          chart.title.text = `${t.header[2]}`;
+          chart.legend.visible = false;
+          chart.axes.categoryAxis.reversePlotOrder = true;
+          const left = sheet.getRangeByIndexes(1, width + 1, 1, 1);
+          const right = sheet.getRangeByIndexes(Math.max(20, Math.ceil(n * 0.9)), width + 9, 1, 1);
+          chart.setPosition(left, right);
+        }
+      },
+    },
+  ];
+  const formats = t.rows.map((r) => r.map((v, i) => (typeof v === "number" && i >= 2 ? "0.00" : "General")));
+  for (const { start, end, bytes } of slices(t.rows as unknown[][], formats, 3 * COMMAND_BYTES)) {
+    const rows = t.rows.slice(start, end).map((r) => [...r]);
+    const fmts = formats.slice(start, end);
+    ops.push({
+      bytes,
+      queue: (workbook) => {
+        const body = workbook.worksheets.getItem(t.name).getRangeByIndexes(2 + start, 0, rows.length, width);
+        body.numberFormat = fmts;
+        body.values = rows;
+      },
+    });
   }
-  for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"]) {
-    table.format.borders.getItem(edge as Excel.BorderIndex).style = "Continuous";
-  }
-  t.widths.forEach((w, i) => {
-    sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * POINTS_PER_CHAR;
-  });
-  sheet.freezePanes.freezeRows(2);
-
-  // Ready to print on A4: landscape, one page wide, header rows repeated, centred.
-  const page = sheet.pageLayout;
-  page.paperSize = "A4";
-  page.orientation = "Landscape";
-  page.centerHorizontally = true;
-  page.zoom = { horizontalFitToPages: 1 };
-  page.leftMargin = 28.8;
-  page.rightMargin = 28.8;
-  page.topMargin = 43.2;
-  page.bottomMargin = 43.2;
-  page.setPrintTitleRows("$1:$2");
-
-  if (t.rows.length > 0 && t.rows.length <= CHART_MAX_UNITS) {
-    // 总分 per unit: 单位名称 (B) and 总分 (C), beside the table.
-    const source = sheet.getRangeByIndexes(1, 1, t.rows.length + 1, 2);
-    const chart = sheet.charts.add("BarClustered", source, "Columns");
-    chart.title.text = `${t.header[2]}`;
-    chart.legend.visible = false;
-    chart.axes.categoryAxis.reversePlotOrder = true;
-    const left = sheet.getRangeByIndexes(1, width + 1, 1, 1);
-    const right = sheet.getRangeByIndexes(Math.max(20, Math.ceil(t.rows.length * 0.9)), width + 9, 1, 1);
-    chart.setPosition(left, right);
-  }
+  return ops;
 }
 
 /** The tool's memory (encodeState chunks) into column A of its very hidden sheet, made when missing. */
@@ -157,17 +282,47 @@ export function queueState(workbook: Excel.Workbook, name: string, chunks: reado
   sheet.visibility = "VeryHidden";
 }
 
+/** A cell's number format as read (1-based), when it was read. */
+export type FormatAt = (sheet: string, row: number, col: number) => string | undefined;
+
 export interface ApplyContext {
   /** Every sheet name in the workbook before the plan is applied. */
   readonly names: readonly string[];
+  /** Number formats read, so that one already in place is not sent again. */
+  readonly formatAt?: FormatAt;
+  /** Sheets whose fills are left alone (a protected ledger). */
+  readonly skipFills?: ReadonlySet<string>;
+  /** The memory to write before anything else (see interimState in recalculate.ts), when it differs from the plan's. */
+  readonly interimChunks?: readonly string[];
 }
 
-/** Queues the whole plan. Nothing is sent until the caller syncs. */
-export function queuePlan(context: Excel.RequestContext, plan: WritePlan, at: ApplyContext): void {
-  const workbook = context.workbook;
+/** The whole plan as ops, in the order they must reach Excel: the memory first (so that a run cut short between two
+ * syncs never leaves a highlight the memory does not know, whose own fill would be lost), then fills, score cells,
+ * the ranking tab, and the final memory. */
+export function planOps(plan: WritePlan, at: ApplyContext): Op[] {
   const present = new Set(at.names);
-  queueScoreCells(workbook.worksheets.getItem(plan.sheet), plan);
-  queueFills(workbook, plan, present);
-  queueRanking(workbook, plan.ranking, at.names.indexOf(plan.ranking.name));
-  queueState(workbook, plan.stateSheet, plan.stateChunks, present.has(plan.stateSheet));
+  const stateExists = present.has(plan.stateSheet);
+  const stateOp = (chunks: readonly string[], exists: boolean): Op => ({
+    bytes: 6 * COMMAND_BYTES + jsonBytes(chunks) * 2,
+    queue: (workbook) => queueState(workbook, plan.stateSheet, chunks, exists),
+  });
+  const interim = at.interimChunks ? [stateOp(at.interimChunks, stateExists)] : [];
+  return [
+    ...interim,
+    ...fillOps(plan, present, at.skipFills ?? new Set()),
+    ...scoreOps(plan, at.formatAt ?? (() => undefined)),
+    ...rankingOps(plan.ranking, at.names.indexOf(plan.ranking.name)),
+    stateOp(plan.stateChunks, stateExists || interim.length > 0),
+  ];
+}
+
+/** Sends the ops in as few syncs as SYNC_BUDGET allows: m syncs, m = the ops packed by their request bytes. */
+export async function applyOps(io: Io, ops: readonly Op[]): Promise<void> {
+  await inTurn(
+    pack(ops, (op) => op.bytes),
+    async (group) => {
+      for (const op of group) op.queue(io.context.workbook);
+      await io.sync();
+    },
+  );
 }

@@ -58,7 +58,43 @@ export function officeErrorCode(e: unknown): string | undefined {
   return typeof code === "string" && code !== "" ? code : undefined;
 }
 
+/** Found before anything is written: a sheet the run must write to is protected, or the workbook's structure is (the
+ * 考核排名 tab and the tool's sheet cannot be made). Nothing was changed. */
+export class ProtectionError extends Error {
+  constructor(
+    message: string,
+    readonly sheet: string | null,
+  ) {
+    super(message);
+    this.name = "ProtectionError";
+  }
+}
+
+/** The message for a protected sheet (null: the workbook's structure), Chinese first, naming the sheet and the way out. */
+export function protectionError(sheet: string | null): ProtectionError {
+  return sheet === null
+    ? new ProtectionError(
+        "工作簿结构受保护，无法新建“考核排名”等工作表，请先撤销保护（审阅 → 保护工作簿，输入密码后取消）再计算。未写入任何内容。",
+        null,
+      )
+    : new ProtectionError(
+        `工作表“${sheet}”受保护，请先撤销保护（审阅 → 撤销工作表保护）再计算。未写入任何内容。`,
+        sheet,
+      );
+}
+
 export function describeProblem(e: unknown): ProblemMessage {
+  if (e instanceof ProtectionError) {
+    return {
+      title: { zh: "工作表受保护，未写入", en: "Protected: nothing was written" },
+      message: e.message,
+      hint: {
+        zh: "撤销保护后再点击“计算得分”。得分不会写入受保护的工作表。",
+        en: `Unprotect ${e.sheet === null ? "the workbook (Review → Protect Workbook)" : `the sheet “${e.sheet}” (Review → Unprotect Sheet)`}, then press Score again.`,
+      },
+      code: "AccessDenied",
+    };
+  }
   if (e instanceof WorkbookError) {
     return {
       title: { zh: "无法计算", en: "Cannot score this workbook" },

@@ -46,13 +46,15 @@ export function buildOutcome(a: Assessment, plan: WritePlan, syncs: number): Out
     else cells[key] = { kind: "findings", unit, findings: [f] };
   };
   for (const u of report.units) for (const f of u.findings) addFinding(f, u.unit);
+  // By row, not report.units.find per unit: that is quadratic, minutes at 50,000 units.
+  const reportByRow = new Map(report.units.map((u) => [u.row, u]));
   for (const f of report.findings) addFinding(f);
   return {
     report,
     sheet: plan.sheet,
     ledgerSheet: a.ledgerLayout?.sheet.name ?? null,
     ranking: a.units.map((u) => {
-      const r = report.units.find((x) => x.row === u.record.row);
+      const r = reportByRow.get(u.record.row);
       return { unit: r?.unit ?? u.record.key, total: r?.total ?? 0, rank: u.rank };
     }),
     scoreColumns: plan.scoreColumns.map((c) => c.col),

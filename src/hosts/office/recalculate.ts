@@ -1,21 +1,47 @@
 /// <reference types="office-js" />
 // One recalculation: read → assess → plan → apply, the same path as the command line (src/hosts/xlsx/workbook.ts).
-// Two context.sync() calls when the assessment sheet is 考核表 or the one remembered from an earlier run (one read,
-// one write); three when every sheet has to be looked at first. Never a sync per row or per cell.
-import { type Assessment, type AssessOptions, type Snapshot, WorkbookError, assess, plan } from "../../core";
+//
+// Round trips (context.sync()), never one per row or per cell:
+// - a county's workbook (a few hundred rows): 2, one read and one write, when the assessment sheet is 考核表 or the
+//   one remembered from an earlier run; 3 when every sheet has to be looked at first, or when the remembered sheet
+//   was renamed since (its new name is known from its id after the first read);
+// - a big one: 1 + k + f reads and m writes, where k = the rest of the sheet in row blocks packed at SYNC_BUDGET
+//   (≈ ⌈rows × columns × bytes per cell ÷ 3.5 MB⌉, without fills), f = the fills of cells about to be highlighted that
+//   the memory does not know (0 on a second run, usually 1 on a first), and m = the writes packed the same way
+//   (≈ ⌈request bytes ÷ 3.5 MB⌉). No request or response is planned above 3.5 MB (Excel on the web refuses 5 MB).
+import {
+  type Assessment,
+  type AssessOptions,
+  type ReportFinding,
+  type Snapshot,
+  type ToolState,
+  type WritePlan,
+  STATE_SHEET,
+  WorkbookError,
+  address,
+  assess,
+  encodeState,
+  plan,
+} from "../../core";
 import { HENGDONG_2020 } from "../../rules/hengdong-2020";
 import type { Settings } from "../../rules/settings";
-import { queuePlan } from "./apply";
+import { applyOps, planOps } from "./apply";
 import { type ExcelRun, type DocumentSettings, HINT_SHEET } from "./env";
+import { protectionError } from "./errors";
+import { SHEET_IDS, followRenames, interimState, rememberIds } from "./memory";
 import { type Outcome, buildOutcome } from "./outcome";
-import { type WorkbookRead, readLikely, readRest } from "./read";
+import { Io, type ReadOptions, type WorkbookRead, complete, probe, readFills, readFirst } from "./read";
 
 export interface RecalcOptions {
   /** Settings chosen in the pane; they win over those saved in the workbook and are saved with this run. */
   readonly settings?: Partial<Settings>;
   readonly rulebook?: AssessOptions["rulebook"];
-  /** Called with the sync count after each context.sync(), for progress. */
+  /** Called after each stage, for progress. */
   readonly onStep?: (step: "read" | "score" | "write") => void;
+  /** Called with the plan just before it is written (the workbook port learns which columns are its own). */
+  readonly onPlan?: (plan: WritePlan) => void;
+  /** The host has ExcelApi 1.13: merged areas are read, so that no score column is placed inside one. */
+  readonly mergedAreas?: boolean;
 }
 
 function assessWith(snapshot: Snapshot, options: RecalcOptions): Assessment {
@@ -26,9 +52,73 @@ function assessWith(snapshot: Snapshot, options: RecalcOptions): Assessment {
   });
 }
 
-/** Every sheet the core may look at by name was loaded: then the core's choice on this snapshot is final. */
-function decisive(read: WorkbookRead, names: readonly string[]): boolean {
-  return read.names.every((n) => !names.includes(n.trim()) || read.loaded.has(n));
+/** The assessment, when the sheets read so far decide it (the core took 考核表 or the remembered sheet: either wins
+ * over every sheet not read); null when the other sheets have to be looked at. */
+function decided(wb: WorkbookRead, state: ToolState | null, options: RecalcOptions): Assessment | null {
+  const rulebook = options.rulebook ?? HENGDONG_2020;
+  const byName = [rulebook.assessmentSheet, rulebook.ledger.sheet];
+  // Every sheet the core may take by its name must have been read.
+  if (!wb.names.every((n) => !byName.includes(n.trim()) || wb.sheet(n)?.probed)) return null;
+  try {
+    const a = assessWith(wb.snapshot(state), options);
+    const chosen = a.layout.sheet.name;
+    if (chosen.trim() === rulebook.assessmentSheet || chosen === state?.assessmentSheet) return a;
+  } catch (e) {
+    // A sheet named 考核表 decides by itself, so its error is final; otherwise look at every sheet first.
+    const named = wb.names.some((n) => n.trim() === rulebook.assessmentSheet && wb.sheet(n)?.probed);
+    if (!(e instanceof WorkbookError) || named) throw e;
+  }
+  return null;
+}
+
+/** Reads the rest of the chosen assessment sheet and ledger, and assesses on them whole. */
+async function whole(
+  io: Io,
+  wb: WorkbookRead,
+  state: ToolState | null,
+  a: Assessment,
+  options: RecalcOptions,
+): Promise<Assessment> {
+  const names = [a.layout.sheet.name, ...(a.ledgerLayout ? [a.ledgerLayout.sheet.name] : [])];
+  if (names.every((n) => wb.sheet(n)?.complete)) return a;
+  await complete(io, wb, names);
+  const again = assessWith(wb.snapshot(state), options);
+  const chosen = [again.layout.sheet.name, ...(again.ledgerLayout ? [again.ledgerLayout.sheet.name] : [])];
+  // The header rows were in the first blocks, so the choice stands; were it to change, the new sheets are read too.
+  return chosen.every((n) => wb.sheet(n)?.complete) ? again : whole(io, wb, state, again, options);
+}
+
+/** Cells the plan will highlight whose own fill it needs (the memory does not know it) and that was not read. */
+function neededFills(a: Assessment, state: ToolState | null, wb: WorkbookRead): Map<string, [number, number][]> {
+  const main = a.layout.sheet.name;
+  const need = new Map<string, [number, number][]>();
+  const add = (sheet: string, row?: number, col?: number) => {
+    if (row === undefined || col === undefined) return;
+    if (state?.highlights[sheet]?.[address(row, col)] || wb.sheet(sheet)?.fillKnown(row, col)) return;
+    const list = need.get(sheet) ?? [];
+    list.push([row, col]);
+    need.set(sheet, list);
+  };
+  for (const u of a.units) for (const f of u.findings) if (f.kind !== "warning") add(main, f.row, f.col);
+  for (const f of a.findings) if (f.kind !== "warning") add(f.sheet ?? main, f.row, f.col);
+  return need;
+}
+
+/** A protected ledger: scores as usual, its cells are not highlighted and its memory stays as it was. */
+function withoutFillsOn(p: WritePlan, sheet: string, previous: ToolState | null): WritePlan {
+  const highlights = { ...p.state.highlights };
+  delete highlights[sheet];
+  if (previous?.highlights[sheet]) highlights[sheet] = previous.highlights[sheet];
+  const state: ToolState = { ...p.state, highlights };
+  return { ...p, formats: p.formats.filter((f) => f.sheet !== sheet), state, stateChunks: encodeState(state) };
+}
+
+function protectedLedgerWarning(sheet: string): ReportFinding {
+  return {
+    kind: "warning",
+    sheet,
+    message: `工作表“${sheet}”受保护：其中缺少材料、数据有误的单元格未标色（得分照常计算，问题见本列表）。撤销保护（审阅 → 撤销工作表保护）后再计算即可标色。`,
+  };
 }
 
 export async function recalculate(
@@ -39,45 +129,66 @@ export async function recalculate(
   const rulebook = options.rulebook ?? HENGDONG_2020;
   const hint = settings.get(HINT_SHEET);
   const likely = [rulebook.assessmentSheet, ...(typeof hint === "string" ? [hint] : []), rulebook.ledger.sheet];
+  const readOptions: ReadOptions = { mergedAreas: options.mergedAreas };
+  let ids: Record<string, string> = {};
   const outcome = await run(async (context) => {
-    let syncs = 0;
-    const counted = async <T>(p: Promise<T>) => {
-      const r = await p;
-      syncs++;
-      return r;
-    };
-    let read = await counted(readLikely(context, { likely }));
+    const io = new Io(context);
+    const wb = await readFirst(io, likely, readOptions);
+    // The memory is needed whole to choose the sheet; it is rarely more than the first sync brought.
+    if (wb.statePending) await complete(io, wb, []);
     options.onStep?.("read");
-    let assessment: Assessment | null = null;
-    const byName = [rulebook.assessmentSheet, rulebook.ledger.sheet];
-    if (decisive(read, byName)) {
-      try {
-        const a = assessWith(read.snapshot, options);
-        // Final only when the core took 考核表 or the remembered sheet: either wins over every sheet not loaded.
-        const chosen = a.layout.sheet.name;
-        if (chosen.trim() === rulebook.assessmentSheet || chosen === read.snapshot.state?.assessmentSheet) {
-          assessment = a;
-        }
-      } catch (e) {
-        // Not decided on the likely sheets alone: look at every sheet before giving the user an answer. A sheet
-        // named 考核表 decides by itself, so its error is final.
-        const named = read.names.some((n) => n.trim() === rulebook.assessmentSheet && read.loaded.has(n));
-        if (!(e instanceof WorkbookError) || named || read.loaded.size === read.names.length) throw e;
-      }
+
+    // A sheet renamed since the last run is followed by its id; one deleted is simply gone.
+    const { state } = followRenames(wb.state(), wb.sheets, settings.get(SHEET_IDS));
+    const remembered = state?.assessmentSheet;
+    if (remembered && wb.names.includes(remembered) && !wb.sheet(remembered)?.probed) {
+      await probe(io, wb, [remembered], readOptions);
     }
-    if (assessment === null) {
-      read = await counted(readRest(context, read, new Set([rulebook.rankingSheet])));
-      assessment = assessWith(read.snapshot, options);
+    let first = decided(wb, state, options);
+    if (first === null) {
+      const others = wb.names.filter((n) => n.trim() !== rulebook.rankingSheet);
+      await probe(io, wb, others, readOptions);
+      first = assessWith(wb.snapshot(state), options);
     }
+    const assessment = await whole(io, wb, state, first, options);
+    const need = neededFills(assessment, state, wb);
+    if (need.size > 0) await readFills(io, wb, need);
     options.onStep?.("score");
-    const writePlan = plan(assessment, read.snapshot);
-    queuePlan(context, writePlan, { names: read.names });
-    await counted(context.sync());
+
+    // Nothing is written when a sheet the run must write to is protected: the user is told which, and how to undo it.
+    const main = assessment.layout.sheet.name;
+    if (wb.workbookProtected) throw protectionError(null);
+    if (wb.sheet(main)?.protected) throw protectionError(main);
+    if (wb.stateExists && wb.stateProtected) throw protectionError(STATE_SHEET);
+    let writePlan = plan(assessment, wb.snapshot(state));
+    const ledger = assessment.ledgerLayout?.sheet.name;
+    const ledgerProtected = ledger !== undefined && wb.sheet(ledger)?.protected === true;
+    if (ledgerProtected) writePlan = withoutFillsOn(writePlan, ledger, state);
+    options.onPlan?.(writePlan);
+    const present = new Set(wb.names);
+    await applyOps(
+      io,
+      planOps(writePlan, {
+        names: wb.names,
+        formatAt: (sheet, row, col) => wb.sheet(sheet)?.formatAt(row, col),
+        skipFills: new Set(ledgerProtected ? [ledger] : []),
+        interimChunks: interimState(state, writePlan.state, present) ?? undefined,
+      }),
+    );
     options.onStep?.("write");
-    return buildOutcome(assessment, writePlan, syncs);
+    ids = rememberIds(writePlan.state, wb.sheets);
+    const built = buildOutcome(assessment, writePlan, io.syncs);
+    if (!ledgerProtected) return built;
+    return {
+      ...built,
+      report: { ...built.report, findings: [...built.report.findings, protectedLedgerWarning(ledger)] },
+    };
   });
-  if (settings.get(HINT_SHEET) !== outcome.sheet) {
+  const savedIds = settings.get(SHEET_IDS);
+  const idsChanged = JSON.stringify(savedIds ?? {}) !== JSON.stringify(ids);
+  if (settings.get(HINT_SHEET) !== outcome.sheet || idsChanged) {
     settings.set(HINT_SHEET, outcome.sheet);
+    settings.set(SHEET_IDS, ids);
     await settings.save();
   }
   return outcome;

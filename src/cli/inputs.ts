@@ -1,21 +1,167 @@
-// Checks on the input file before ExcelJS sees it, so bad input gets a clear message (what was looked for).
+// Checks on the input file before ExcelJS sees it, so bad input gets a clear message (what was looked for), and a
+// hostile file (a zip bomb, a huge file) is refused in bounded time and memory instead of being unpacked whole:
+// ExcelJS reads the whole file and inflates every part into memory, trusting the sizes the zip declares.
 import { promises as fs } from "node:fs";
+import yauzl from "yauzl";
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const MB = 1024 * 1024;
 
-/** Null when the file looks like an .xlsx; otherwise the reason, in Chinese. */
+/** What the command line reads (README "Limits"). An assessment workbook of 50,000 unit rows is about 9 MB on disk
+ * and 50 MB unpacked; a real one of 36 units is under 100 KB. */
+export const LIMITS = {
+  /** The .xlsx file as it is on disk. */
+  fileBytes: 20 * MB,
+  /** All its parts unpacked, by the sizes the zip declares and as they unpack. */
+  unpackedBytes: 200 * MB,
+  /** Parts in the zip. */
+  entries: 10_000,
+  /** Unpacked ÷ packed, for a part larger than 1 MB unpacked: a workbook's XML packs about 5–20 : 1, a zip bomb 1000 : 1. */
+  ratio: 100,
+} as const;
+
+const mb = (bytes: number): string => `${(bytes / MB).toFixed(1)} MB`;
+
+/** The stream and storage names in an OLE compound file's directory (MS-CFB), read from the file's bytes. An .xls
+ * has a Workbook (or Book) stream; an encrypted .xlsx is an OLE file with EncryptionInfo and EncryptedPackage. */
+export function oleNames(buf: Buffer): Set<string> {
+  const names = new Set<string>();
+  if (buf.length < 512) return names;
+  const shift = buf.readUInt16LE(30);
+  if (shift !== 9 && shift !== 12) return names;
+  const size = 1 << shift;
+  const sector = (n: number) => (n + 1) * size;
+  // The FAT's own sectors, from the header's first 109 (enough for the directory of any workbook-sized file).
+  const fatSectors: number[] = [];
+  for (let i = 0; i < 109; i++) {
+    const s = buf.readUInt32LE(76 + 4 * i);
+    if (s >= 0xfffffffa) break;
+    fatSectors.push(s);
+  }
+  const next = (n: number): number => {
+    const per = size / 4;
+    const fat = fatSectors[Math.floor(n / per)];
+    const at = fat === undefined ? -1 : sector(fat) + 4 * (n % per);
+    return at < 0 || at + 4 > buf.length ? 0xfffffffe : buf.readUInt32LE(at);
+  };
+  let dir = buf.readUInt32LE(48);
+  for (let hops = 0; dir < 0xfffffffa && hops < 10_000; hops++) {
+    const start = sector(dir);
+    if (start + size > buf.length) break;
+    for (let e = start; e < start + size; e += 128) {
+      const len = buf.readUInt16LE(e + 64);
+      if (len >= 2 && len <= 64) names.add(buf.toString("utf16le", e, e + len - 2));
+    }
+    dir = next(dir);
+  }
+  return names;
+}
+
+function oleProblem(file: string, buf: Buffer): string {
+  const names = oleNames(buf);
+  if (names.has("EncryptedPackage") || names.has("EncryptionInfo")) {
+    return `“${file}”是设有打开密码的（加密）工作簿，无法读取：请在 Excel 中打开它，在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中删除密码并保存后再评分。`;
+  }
+  if (names.has("Workbook") || names.has("Book")) {
+    return `“${file}”是旧版 Excel 97-2003 工作簿（.xls），只是扩展名改成了 .xlsx：请在 Excel 中另存为“Excel 工作簿(*.xlsx)”后再评分。`;
+  }
+  return `“${file}”是旧版 Office 复合文档（OLE），不是 .xlsx 工作簿：请在 Excel 中另存为“Excel 工作簿(*.xlsx)”后再评分。`;
+}
+
+/** A text file (a .csv renamed .xlsx, say): no NUL byte in its first bytes. */
+const looksLikeText = (head: Buffer): boolean => head.length > 0 && !head.includes(0);
+
+const openZip = (file: string): Promise<yauzl.ZipFile> =>
+  new Promise((resolve, reject) =>
+    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (err, zip) =>
+      err ? reject(err) : resolve(zip),
+    ),
+  );
+
+/** Reads the zip's central directory, then unpacks every part to nowhere, stopping at the first part that unpacks to
+ * more than it declares: memory stays flat, and the time is that of one pass over at most LIMITS.unpackedBytes. */
+async function zipProblem(file: string): Promise<string | null> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await openZip(file);
+  } catch {
+    return `无法读取“${file}”：文件不完整或已损坏，找不到 .xlsx（ZIP 格式）的文件目录，可能只下载或复制了一部分。请重新获取完整的文件。`;
+  }
+  try {
+    const entries: yauzl.Entry[] = [];
+    let total = 0;
+    const problem = await new Promise<string | null>((resolve, reject) => {
+      zip.on("error", reject);
+      zip.on("end", () => resolve(null));
+      zip.on("entry", (e: yauzl.Entry) => {
+        entries.push(e);
+        total += e.uncompressedSize;
+        if (entries.length > LIMITS.entries) {
+          resolve(`“${file}”包含的部件超过 ${LIMITS.entries} 个，不像考核工作簿，未读取。`);
+        } else if (e.uncompressedSize > MB && e.uncompressedSize > LIMITS.ratio * Math.max(1, e.compressedSize)) {
+          resolve(
+            `“${file}”中的“${e.fileName}”压缩比异常（${mb(e.compressedSize)} 解压为 ${mb(e.uncompressedSize)}），` +
+              `可能是恶意构造的压缩包（“ZIP 炸弹”），未读取。`,
+          );
+        } else if (total > LIMITS.unpackedBytes) {
+          resolve(
+            `“${file}”解压后超过 ${mb(LIMITS.unpackedBytes)}（命令行可读的上限，见 README“限制”），未读取：` +
+              `请删去不需要的工作表、图片或多余的行后再评分。`,
+          );
+        } else zip.readEntry();
+      });
+      zip.readEntry();
+    });
+    if (problem) return problem;
+    const names = new Set(entries.map((e) => e.fileName));
+    if (!names.has("[Content_Types].xml") || !names.has("xl/workbook.xml")) {
+      return `“${file}”是 ZIP 压缩包，但不是 Excel 工作簿（其中没有 xl/workbook.xml，可能是 Word、WPS 文档或其他压缩包）。`;
+    }
+    for (const e of entries) {
+      if (e.fileName.endsWith("/")) continue;
+      await new Promise<void>((resolve, reject) =>
+        zip.openReadStream(e, (err, stream) => {
+          if (err) return reject(err);
+          stream.on("error", reject);
+          stream.on("end", resolve);
+          stream.resume();
+        }),
+      );
+    }
+    return null;
+  } catch (e) {
+    const message = (e as Error).message;
+    // yauzl stops a part as soon as it unpacks to more than the zip declares for it
+    if (/too many bytes/.test(message)) {
+      return `“${file}”中有部件解压后比声明的大得多，可能是恶意构造的压缩包（“ZIP 炸弹”），未读取。`;
+    }
+    return `无法读取“${file}”：文件已损坏，无法解压（${message}）。请在 Excel 中打开并另存为 .xlsx 后再评分。`;
+  } finally {
+    zip.close();
+  }
+}
+
+/** Null when the file looks like an .xlsx within the limits; otherwise the reason, in Chinese. */
 export async function readableProblem(file: string): Promise<string | null> {
   if (!/\.xlsx$/i.test(file)) return `“${file}”不是 .xlsx 文件：请在 Excel 中另存为“Excel 工作簿(*.xlsx)”后再评分。`;
   let head: Buffer;
+  let size: number;
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) return `“${file}”不是文件。`;
     if (stat.size === 0) return `“${file}”是空文件。`;
+    size = stat.size;
+    if (size > LIMITS.fileBytes) {
+      return (
+        `“${file}”有 ${mb(size)}，超过命令行可读的上限 ${mb(LIMITS.fileBytes)}（见 README“限制”），未读取：` +
+        `请删去不需要的工作表、图片或多余的行后再评分。`
+      );
+    }
     const fh = await fs.open(file, "r");
     try {
-      head = Buffer.alloc(8);
-      await fh.read(head, 0, 8, 0);
+      head = Buffer.alloc(Math.min(size, 512));
+      await fh.read(head, 0, head.length, 0);
     } finally {
       await fh.close();
     }
@@ -23,11 +169,11 @@ export async function readableProblem(file: string): Promise<string | null> {
     const code = (e as NodeJS.ErrnoException).code;
     return code === "ENOENT" ? `找不到文件“${file}”。` : `无法打开“${file}”（${code ?? (e as Error).message}）。`;
   }
-  if (head.subarray(0, 8).equals(OLE)) {
-    return `“${file}”是加密（设有打开密码）的工作簿或旧版 .xls 文件：请在 Excel 中取消密码、另存为 .xlsx 后再评分。`;
-  }
+  if (head.subarray(0, 8).equals(OLE)) return oleProblem(file, await fs.readFile(file));
   if (!head.subarray(0, 4).equals(ZIP)) {
-    return `“${file}”不是有效的 .xlsx 工作簿（文件开头不是 .xlsx 的 ZIP 格式，可能是改了扩展名的 .csv 或其他文件）。`;
+    return looksLikeText(head)
+      ? `“${file}”不是有效的 .xlsx 工作簿：它是文本文件（可能是改了扩展名的 .csv）。请在 Excel 中打开后另存为“Excel 工作簿(*.xlsx)”。`
+      : `“${file}”不是有效的 .xlsx 工作簿（文件开头不是 .xlsx 的 ZIP 格式），可能已损坏或是其他类型的文件。`;
   }
-  return null;
+  return zipProblem(file);
 }

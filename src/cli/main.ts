@@ -14,8 +14,10 @@ import {
 } from "../rules/settings";
 import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../hosts/xlsx/workbook";
 import { templateWorkbook } from "../hosts/xlsx/template";
-import { readableProblem } from "./inputs";
+import { LIMITS, readableProblem } from "./inputs";
 import { rankingTable, summaryLine } from "./print";
+
+const MB = 1024 * 1024;
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 2;
@@ -130,6 +132,12 @@ export function buildProgram(io: Io): Command {
     )
     .option("--bonus-cap <N>", "创新加分上限（默认 10）", bonusCap)
     .addOption(rulebookOption())
+    .addHelpText(
+      "after",
+      `\n限制：输入文件不超过 ${LIMITS.fileBytes / MB} MB，解压后不超过 ${LIMITS.unpackedBytes / MB} MB，` +
+        `单个部件压缩比不超过 ${LIMITS.ratio}:1；超出的文件（如“ZIP 炸弹”）不读取，退出码 2。\n` +
+        `Limits: input file ≤ ${LIMITS.fileBytes / MB} MB, ≤ ${LIMITS.unpackedBytes / MB} MB unpacked; larger files are refused (exit 2).`,
+    )
     .action(async (input: string, opts: ScoreOptions) => runScore(input, opts, io));
 
   program

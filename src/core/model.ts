@@ -36,6 +36,9 @@ export interface SheetSnapshot {
   /** Merged ranges as [top, left, bottom, right], 1-based, when the host knows them. Only a range's top-left cell has
    * a value in `rows`, yet the whole range is the office's: no score column is placed inside one. */
   readonly merges?: readonly (readonly [number, number, number, number])[];
+  /** A1 addresses of formulas that read as blank in `rows` (never calculated, or computing ""), yet hold the office's
+   * formula: no score column is placed on one. */
+  readonly blankFormulas?: readonly string[];
 }
 
 /** Everything the tool remembers between runs, kept in the workbook itself (a hidden sheet or workbook settings). */

@@ -65,8 +65,8 @@ export function scoreHeaders(a: Assessment): string[] {
   return [...a.rulebook.indicators.map((i) => i.column), "加分", "总分", "排名", "核查意见"];
 }
 
-/** The last column holding anything of the office's: a value on any row and, on the rows the tool writes (the header
- * row and below), a note or a merged range. A score column on a cell with the office's note would replace the note,
+/** The last column holding anything of the office's: a value or a formula (calculated or not) on any row and, on the
+ * rows the tool writes (the header row and below), a note or a merged range. A score column on a cell with the office's note would replace the note,
  * and one inside a merged range would write into the range's top-left cell (workbook.md: nothing the office typed is
  * ever changed). */
 function lastUsedColumn(sheet: SheetSnapshot, headerRow: number): number {
@@ -78,6 +78,10 @@ function lastUsedColumn(sheet: SheetSnapshot, headerRow: number): number {
         break;
       }
     }
+  }
+  for (const a1 of sheet.blankFormulas ?? []) {
+    const at = parseAddress(a1);
+    if (at && at[1] > last) last = at[1];
   }
   for (const a1 of sheet.notes?.keys() ?? []) {
     const at = parseAddress(a1);

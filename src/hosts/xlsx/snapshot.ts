@@ -71,6 +71,7 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   const notes = new Map<string, string>();
   // Merged ranges by their top-left cell, grown over the covered cells as they come.
   const merges = new Map<string, [number, number, number, number]>();
+  const blankFormulas: string[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells: CellValue[] = [];
     // Empty cells too: a blank evidence cell may carry the user's own fill, to be restored after a highlight.
@@ -86,6 +87,7 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
         while (cells.length < c - 1) cells.push(null);
         cells[c - 1] = value;
       }
+      if (!isSlave && (value === null || value === "") && cell.formula) blankFormulas.push(address(r, c));
       const fill = hostFill(cell.fill);
       if (fill) fills.set(address(r, c), fill);
       const note = noteText(cell.note as ExcelJS.Comment | string | undefined);
@@ -94,7 +96,15 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     while (rows.length < r - 1) rows.push([]);
     rows[r - 1] = cells;
   });
-  return { name: ws.name, visible: ws.state === "visible", rows, fills, notes, merges: [...merges.values()] };
+  return {
+    name: ws.name,
+    visible: ws.state === "visible",
+    rows,
+    fills,
+    notes,
+    merges: [...merges.values()],
+    blankFormulas,
+  };
 }
 
 export function snapshot(wb: ExcelJS.Workbook): Snapshot {

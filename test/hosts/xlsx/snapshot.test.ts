@@ -72,3 +72,19 @@ describe("score columns never land on the office's own cells", () => {
     expect(headerCol(out, "一、工作机制建设（4分）")).toBe(35);
   });
 });
+
+describe("score columns never land on the office's formulas that read as blank", () => {
+  it.each([
+    ["never calculated", { formula: "SUM(B4:AH4)" }],
+    ['computing ""', { formula: 'IF(B4="","",1)', result: "" }],
+  ])("keeps a formula %s right of the table, and places the scores beyond it", async (_what, value) => {
+    const wb = await load();
+    const ws = wb.getWorksheet("考核表") as ExcelJS.Worksheet;
+    ws.getCell("AI4").value = value as ExcelJS.CellFormulaValue;
+    const { workbook, report } = scoreWorkbook(wb);
+    const out = workbook.getWorksheet("考核表") as ExcelJS.Worksheet;
+    expect(out.getCell("AI4").formula).toBe(value.formula);
+    expect(out.getCell("AJ3").value).toBe("一、工作机制建设（4分）");
+    expect(report.units).toHaveLength(36);
+  });
+});

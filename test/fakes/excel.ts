@@ -1200,6 +1200,12 @@ export class FakeRangeAreas extends ClientObject<RangeTarget[]> {
       areaCount: (t) => t.length,
     };
   }
+  get address(): string {
+    return this.read("address");
+  }
+  get areaCount(): number {
+    return this.read("areaCount");
+  }
   get format() {
     const ctx = this.context;
     const apply = (f: (c: CellModel) => void) =>

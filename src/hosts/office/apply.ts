@@ -292,7 +292,7 @@ export interface ApplyContext {
   readonly formatAt?: FormatAt;
   /** Sheets whose fills are left alone (a protected ledger). */
   readonly skipFills?: ReadonlySet<string>;
-  /** The memory to write before anything else (see interimState in recalculate.ts), when it differs from the plan's. */
+  /** The memory to write before anything else (memory.ts, interimState); the plan's own is written last. */
   readonly interimChunks?: readonly string[];
 }
 
@@ -306,13 +306,14 @@ export function planOps(plan: WritePlan, at: ApplyContext): Op[] {
     bytes: 6 * COMMAND_BYTES + jsonBytes(chunks) * 2,
     queue: (workbook) => queueState(workbook, plan.stateSheet, chunks, exists),
   });
-  const interim = at.interimChunks ? [stateOp(at.interimChunks, stateExists)] : [];
+  const first = at.interimChunks ?? plan.stateChunks;
+  const same = first.join("") === plan.stateChunks.join("");
   return [
-    ...interim,
+    stateOp(first, stateExists),
     ...fillOps(plan, present, at.skipFills ?? new Set()),
     ...scoreOps(plan, at.formatAt ?? (() => undefined)),
     ...rankingOps(plan.ranking, at.names.indexOf(plan.ranking.name)),
-    stateOp(plan.stateChunks, stateExists || interim.length > 0),
+    ...(same ? [] : [stateOp(plan.stateChunks, true)]),
   ];
 }
 

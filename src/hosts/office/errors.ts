@@ -17,8 +17,8 @@ const HINTS: Record<string, { zh: string; en: string }> = {
     en: "The workbook or sheet is protected. Unprotect it (Review tab) and try again.",
   },
   InvalidOperation: {
-    zh: "Excel 当前无法执行此操作。请退出单元格编辑状态，关闭其他对话框后重试。",
-    en: "Excel cannot do this right now. Leave cell editing mode, close other dialogs and try again.",
+    zh: "Excel 当前无法执行此操作。请退出单元格编辑状态，关闭其他对话框后重试；如考核表数据右侧（得分列的位置）有合并单元格，请先取消合并。",
+    en: "Excel cannot do this right now. Leave cell editing mode, close other dialogs and try again; if cells right of the assessment data (where the score columns go) are merged, unmerge them.",
   },
   ItemNotFound: {
     zh: "工作表在计算过程中被删除或改名。请再次点击“计算得分”。",

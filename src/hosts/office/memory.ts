@@ -45,46 +45,20 @@ export function followRenames(
   };
 }
 
-function toRanges(rows: Iterable<number>): [number, number][] {
-  const out: [number, number][] = [];
-  for (const r of [...new Set(rows)].sort((a, b) => a - b)) {
-    const last = out[out.length - 1];
-    if (last && r === last[1] + 1) last[1] = r;
-    else out.push([r, r]);
-  }
-  return out;
-}
-
-function rowsOf(ranges: readonly (readonly [number, number])[] | undefined): number[] {
-  const out: number[] = [];
-  for (const [a, b] of ranges ?? []) for (let r = a; r <= b; r++) out.push(r);
-  return out;
-}
-
-/** The memory to write before a run's first change reaches the workbook: the new memory plus everything the old one
- * knew that this run is about to undo (highlights to be taken away, rows to be cleared). Whatever sync the run stops
- * after, the memory then knows every highlight standing in the workbook with its own fill, and every row holding the
- * tool's scores; the next run finishes the job. Null when it is the new memory itself. */
-export function interimState(
-  previous: ToolState | null,
-  next: ToolState,
-  present: ReadonlySet<string>,
-): string[] | null {
-  if (!previous) return null;
-  let more = false;
+/** The memory to write before a run's first change reaches the workbook: every highlight the old memory knew or the
+ * new one adds, each with the cell's own fill, and only the rows the old memory knew the tool had scored. Whatever
+ * sync the run stops after (a write refused, the pane closed, the connection lost), the memory then knows every
+ * highlight standing in the workbook with its own fill, and claims no row the tool has not written; the next run puts
+ * the rest right. The final memory is written last, in the same sync or the last one. */
+export function interimState(previous: ToolState | null, next: ToolState, present: ReadonlySet<string>): string[] {
   const highlights: Record<string, Record<string, SavedCell>> = {};
   for (const [sheet, cells] of Object.entries(next.highlights)) highlights[sheet] = { ...cells };
-  for (const [sheet, cells] of Object.entries(previous.highlights)) {
+  for (const [sheet, cells] of Object.entries(previous?.highlights ?? {})) {
     if (!present.has(sheet)) continue;
-    for (const [addr, saved] of Object.entries(cells)) {
-      if (highlights[sheet]?.[addr]) continue;
-      (highlights[sheet] ??= {})[addr] = saved;
-      more = true;
-    }
+    for (const [addr, saved] of Object.entries(cells))
+      if (!highlights[sheet]?.[addr]) (highlights[sheet] ??= {})[addr] = saved;
   }
-  const rows = new Set(rowsOf(next.scoredRows));
-  const old = previous.assessmentSheet === next.assessmentSheet ? rowsOf(previous.scoredRows) : [];
-  if (old.some((r) => !rows.has(r))) more = true;
-  if (!more) return null;
-  return encodeState({ ...next, highlights, scoredRows: toRanges([...rows, ...old]) });
+  const sameSheet = previous?.assessmentSheet === next.assessmentSheet;
+  const scoredRows = sameSheet ? (previous?.scoredRows ?? []) : [];
+  return encodeState({ ...next, highlights, scoredRows });
 }

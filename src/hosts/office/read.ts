@@ -403,8 +403,9 @@ async function readGroup(io: Io, wb: WorkbookRead, group: Block[]): Promise<void
   } catch (e) {
     const split = group.flatMap(halves);
     if (!isTooLarge(e) || split.length === group.length) throw e;
+    // Each half in a sync of its own: the estimate that packed them together was wrong.
     await inTurn(
-      pack(split, (b) => b.bytes),
+      split.map((b) => [b]),
       (g) => readGroup(io, wb, g),
     );
     return;

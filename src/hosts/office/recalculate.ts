@@ -172,7 +172,7 @@ export async function recalculate(
         names: wb.names,
         formatAt: (sheet, row, col) => wb.sheet(sheet)?.formatAt(row, col),
         skipFills: new Set(ledgerProtected ? [ledger] : []),
-        interimChunks: interimState(state, writePlan.state, present) ?? undefined,
+        interimChunks: interimState(state, writePlan.state, present),
       }),
     );
     options.onStep?.("write");

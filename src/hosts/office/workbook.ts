@@ -12,7 +12,7 @@ import { rangeOrigin } from "./cells";
 import { recalculate } from "./recalculate";
 import { generateTemplate } from "./template";
 
-type EventArgs = { address: string; worksheetId: string };
+type EventArgs = { address: string; worksheetId: string; source?: string };
 
 /** The first cell of an address such as B4 or B4:C9. */
 function firstCell(a1: string): string {
@@ -34,20 +34,58 @@ export function insideColumns(a1: string, columns: readonly number[]): boolean {
 
 export class OfficeWorkbook implements Workbook {
   private last: Outcome | null = null;
-  private running = 0;
+  /** The run under way, and the one asked for while it runs (at most one: further asks join it). */
+  private current: Promise<Outcome> | null = null;
+  private next: { promise: Promise<Outcome>; settings?: Partial<Settings>; onStep?: (step: Step) => void } | null =
+    null;
+  /** The sheet and columns the latest run writes values to, known before its writes reach Excel. */
+  private own: { sheet: string; columns: readonly number[] } | null = null;
   constructor(
     private readonly env: OfficeEnv,
     private readonly rulebook = HENGDONG_2020,
   ) {}
 
-  async recalculate(settings?: Partial<Settings>, onStep?: (step: Step) => void): Promise<Outcome> {
-    this.running++;
-    try {
-      this.last = await recalculate(this.env.run, this.env.settings, { settings, onStep, rulebook: this.rulebook });
-      return this.last;
-    } finally {
-      this.running--;
+  /** Scores the workbook. Asked again while a run is under way (an edit, the user's or a co-author's, arrived during
+   * it), one more run follows it, on the edited values, and every ask made meanwhile gets that run's outcome: the
+   * scores written last are never older than the last edit. */
+  recalculate(settings?: Partial<Settings>, onStep?: (step: Step) => void): Promise<Outcome> {
+    if (this.current === null && this.next === null) return this.start(settings, onStep);
+    if (this.next === null) {
+      const after = this.current!.then(
+        () => undefined,
+        () => undefined,
+      );
+      const promise = after.then(() => {
+        const queued = this.next!;
+        this.next = null;
+        return this.start(queued.settings, queued.onStep);
+      });
+      this.next = { promise, settings, onStep };
+    } else {
+      this.next.settings = settings ?? this.next.settings;
+      this.next.onStep = onStep ?? this.next.onStep;
     }
+    return this.next.promise;
+  }
+
+  private start(settings?: Partial<Settings>, onStep?: (step: Step) => void): Promise<Outcome> {
+    const run = recalculate(this.env.run, this.env.settings, {
+      settings,
+      onStep,
+      rulebook: this.rulebook,
+      mergedAreas: this.env.isSetSupported("ExcelApi", "1.13"),
+      onPlan: (plan) => {
+        this.own = { sheet: plan.sheet, columns: plan.scoreColumns.map((c) => c.col) };
+      },
+    }).then((outcome) => {
+      this.last = outcome;
+      return outcome;
+    });
+    const settled = run.finally(() => {
+      if (this.current === settled) this.current = null;
+    });
+    this.current = settled;
+    return settled;
   }
 
   generateTemplate(): Promise<{ sheet: string }> {
@@ -103,12 +141,18 @@ export class OfficeWorkbook implements Workbook {
     return this.listen("onSelectionChanged", (sheet, args) => listener({ sheet, address: firstCell(args.address) }));
   }
 
+  /** Edits on the assessment and ledger sheets, the user's own (source Local) and a co-author's (source Remote)
+   * alike: both change what the scores should be. The add-in's own writes are left out: ExcelApi 1.14 marks them
+   * (triggerSource ThisLocalAddin); before that, they are the values written into the score columns, by this run or
+   * by the add-in of a co-author (which arrive as Remote). An edit made while a run is under way is reported too: the
+   * run read the cell before it, so the listener's recalculation (coalesced, see recalculate) is needed. Fills are
+   * formatting and raise no onChanged. */
   onDataChanged(listener: (cell: CellRef) => void): Promise<Unsubscribe> {
     return this.listen("onChanged", (sheet, args) => {
-      const source = (args as { triggerSource?: string }).triggerSource;
-      if (source === "ThisLocalAddin") return; // ExcelApi 1.14 says so itself
-      if (this.running > 0) return; // our own writes, arriving while the run is still going
-      if (this.last && sheet === this.last.sheet && insideColumns(args.address, this.last.scoreColumns)) return;
+      const trigger = (args as { triggerSource?: string }).triggerSource;
+      if (trigger === "ThisLocalAddin") return;
+      const own = this.own ?? (this.last ? { sheet: this.last.sheet, columns: this.last.scoreColumns } : null);
+      if (own && sheet === own.sheet && insideColumns(args.address, own.columns)) return;
       listener({ sheet, address: args.address });
     });
   }

@@ -1,0 +1,393 @@
+// What real workbooks and real Excel do to the add-in, each on the fake Excel with the real host: a protected sheet, a
+// sheet renamed or deleted between runs, a filtered sheet, merged cells, co-authoring, an edit while a run is under
+// way, and a sheet larger than one request. Each ends in a clear message or the command line's own result.
+import ExcelJS from "exceljs";
+import { STATE_SHEET, address, decodeState } from "../../src/core";
+import { scoreWorkbook, loadWorkbook } from "../../src/hosts/xlsx/workbook";
+import { OfficeWorkbook } from "../../src/hosts/office/workbook";
+import { recalculate } from "../../src/hosts/office/recalculate";
+import { HINT_SHEET } from "../../src/hosts/office/env";
+import { ProtectionError, describeProblem } from "../../src/hosts/office/errors";
+import type { Outcome } from "../../src/hosts/office/outcome";
+import { HENGDONG_2020 } from "../../src/rules/hengdong-2020";
+import { FakeExcel, type FakeDocument, parseRect } from "../fakes/excel";
+import { SAMPLE, documentFrom } from "../fakes/from-xlsx";
+import { fakeEnv } from "../fakes/env";
+import { bigWorkbook } from "../fakes/big";
+
+type Mutate = (wb: ExcelJS.Workbook) => void;
+
+/** The fake Excel over the sample (changed by `mutate`), with its merged areas as Excel keeps them. */
+function fakeOf(wb: ExcelJS.Workbook): FakeExcel {
+  const doc = documentFrom(wb);
+  for (const ws of wb.worksheets) {
+    const merges = (ws as unknown as { model: { merges?: string[] } }).model.merges ?? [];
+    doc.sheet(ws.name)!.merges = merges.map((m) => parseRect(m));
+  }
+  return new FakeExcel(doc);
+}
+
+async function open(mutate?: Mutate) {
+  const wb = await loadWorkbook(SAMPLE);
+  mutate?.(wb);
+  const excel = fakeOf(wb);
+  return { excel, book: new OfficeWorkbook(fakeEnv(excel)) };
+}
+
+/** The command line's report on the same workbook. */
+async function cli(mutate?: Mutate) {
+  const wb = await loadWorkbook(SAMPLE);
+  mutate?.(wb);
+  return scoreWorkbook(wb).report;
+}
+
+/** Every cell of every sheet, to prove nothing changed. */
+function cellsOf(doc: FakeDocument): string {
+  return JSON.stringify(doc.sheets.map((s) => [s.name, [...s.cells.entries()].sort()]));
+}
+
+function fill(excel: FakeExcel, sheet: string, a1: string) {
+  return excel.cellModel(sheet, a1)?.fill ?? null;
+}
+
+function memory(excel: FakeExcel) {
+  const s = excel.doc.sheet(STATE_SHEET)!;
+  return decodeState([...s.cells.entries()].filter(([k]) => k.endsWith(",0")).map(([, c]) => c.value));
+}
+
+/** A missing-evidence finding on the assessment sheet whose field takes any text (so "已提供" fixes it). */
+function missingEvidence(o: Outcome) {
+  const evidence = new Set(HENGDONG_2020.fields.filter((f) => f.kind === "evidence").map((f) => f.id));
+  return o.report.units
+    .flatMap((u) => u.findings)
+    .find((x) => x.kind === "missing" && !x.sheet && evidence.has(x.field!))!;
+}
+
+const TOTAL = "AT"; // 总分: the 12th of the score columns placed from AI
+
+describe("a protected assessment sheet", () => {
+  it("is reported before anything is written, naming the sheet and how to unprotect it", async () => {
+    const { excel, book } = await open();
+    excel.doc.sheet("考核表")!.protection = { protected: true };
+    const before = cellsOf(excel.doc);
+    const err = await book.recalculate().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ProtectionError);
+    expect((err as Error).message).toContain("工作表“考核表”受保护，请先撤销保护（审阅 → 撤销工作表保护）再计算");
+    const p = describeProblem(err);
+    expect(p.title.zh).toMatch(/未写入/);
+    expect(p.hint?.en).toMatch(/Unprotect the sheet “考核表”/);
+    // One read, no write: no score, no fill, no 考核排名, no memory.
+    expect(excel.syncCount).toBe(1);
+    expect(cellsOf(excel.doc)).toBe(before);
+    expect(excel.doc.sheet("考核排名")).toBeUndefined();
+    expect(excel.doc.sheet(STATE_SHEET)).toBeUndefined();
+  });
+
+  it("protected after a first run: the scores and memory stay as they were, and unprotected it scores again", async () => {
+    const { excel, book } = await open();
+    const first = await book.recalculate();
+    excel.doc.sheet("考核表")!.protection = { protected: true };
+    const before = cellsOf(excel.doc);
+    await expect(book.recalculate()).rejects.toBeInstanceOf(ProtectionError);
+    expect(cellsOf(excel.doc)).toBe(before);
+    excel.doc.sheet("考核表")!.protection = { protected: false };
+    expect((await book.recalculate()).report).toEqual(first.report);
+  });
+
+  it("a workbook whose structure is protected (no 考核排名 tab can be made) is reported the same way", async () => {
+    const { excel, book } = await open();
+    excel.doc.protection.protected = true;
+    const before = cellsOf(excel.doc);
+    const err = await book.recalculate().catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/^工作簿结构受保护.*审阅 → 保护工作簿/);
+    expect(cellsOf(excel.doc)).toBe(before);
+  });
+
+  it("a protected ledger: scores as usual, its cells are not highlighted, and the user is told so", async () => {
+    const { excel, book } = await open();
+    excel.doc.sheet("双公示台账")!.protection = { protected: true };
+    const outcome = await book.recalculate();
+    expect(outcome.report.units).toEqual((await cli()).units);
+    const ledgerCells = outcome.report.findings.filter((f) => f.sheet === "双公示台账" && f.kind !== "warning");
+    expect(ledgerCells.length).toBeGreaterThan(0);
+    for (const f of ledgerCells) expect(fill(excel, "双公示台账", f.cell!)).toBeNull();
+    expect(outcome.report.findings).toContainEqual(
+      expect.objectContaining({
+        kind: "warning",
+        sheet: "双公示台账",
+        message: expect.stringMatching(/受保护.*未标色/),
+      }),
+    );
+    expect(memory(excel)!.highlights["双公示台账"]).toBeUndefined();
+    // Unprotected, the next run highlights them.
+    excel.doc.sheet("双公示台账")!.protection = { protected: false };
+    await book.recalculate();
+    for (const f of ledgerCells) expect(fill(excel, "双公示台账", f.cell!)).toMatchObject({ color: "#FFE699" });
+  });
+});
+
+describe("a sheet renamed or deleted between runs", () => {
+  it("renamed: found again by its header in three syncs, the memory follows it, and its highlights still clear", async () => {
+    const { excel, book } = await open();
+    const first = await book.recalculate();
+    const f = missingEvidence(first);
+    excel.doc.sheet("考核表")!.name = "2020年度考核";
+    excel.syncCount = 0;
+    const again = await book.recalculate();
+    expect(again.sheet).toBe("2020年度考核");
+    expect(again.syncs).toBe(3);
+    expect(again.report.units).toEqual(first.report.units);
+    expect(excel.settings.get(HINT_SHEET)).toBe("2020年度考核");
+    const state = memory(excel)!;
+    expect(state.assessmentSheet).toBe("2020年度考核");
+    expect(state.highlights["考核表"]).toBeUndefined();
+    expect(state.highlights["2020年度考核"][f.cell!]).toEqual({ fill: null, note: false });
+    // The highlight carried over is still the tool's: fixed, the cell gets its own (no) fill back.
+    await excel.edit("2020年度考核", f.cell!, "已提供");
+    excel.syncCount = 0;
+    await book.recalculate();
+    expect(excel.syncCount).toBe(2);
+    expect(fill(excel, "2020年度考核", f.cell!)).toBeNull();
+  });
+
+  it("the ledger renamed is no ledger any more: its highlights are taken away, no error", async () => {
+    const { excel, book } = await open();
+    const first = await book.recalculate();
+    const ledgerCell = first.report.findings.find((x) => x.sheet === "双公示台账" && x.kind !== "warning")!;
+    expect(fill(excel, "双公示台账", ledgerCell.cell!)).not.toBeNull();
+    excel.doc.sheet("双公示台账")!.name = "台账（旧）";
+    const again = await book.recalculate();
+    expect(again.ledgerSheet).toBeNull();
+    expect(fill(excel, "台账（旧）", ledgerCell.cell!)).toBeNull();
+    expect(Object.keys(memory(excel)!.highlights)).toEqual(["考核表"]);
+  });
+
+  it("deleted: the memory's highlights for a sheet that is gone are dropped, no error", async () => {
+    const { excel, book } = await open();
+    await book.recalculate();
+    expect(memory(excel)!.highlights["双公示台账"]).toBeDefined();
+    excel.doc.sheets = excel.doc.sheets.filter((s) => s.name !== "双公示台账");
+    const again = await book.recalculate();
+    expect(again.ledgerSheet).toBeNull();
+    expect(memory(excel)!.highlights["双公示台账"]).toBeUndefined();
+    expect(again.report.units).toEqual(
+      (
+        await cli((wb) => {
+          wb.removeWorksheet(wb.getWorksheet("双公示台账")!.id);
+        })
+      ).units,
+    );
+  });
+
+  it("the assessment sheet gone altogether: the clear 'not an assessment workbook' message", async () => {
+    const { excel, book } = await open();
+    await book.recalculate();
+    excel.doc.sheets = excel.doc.sheets.filter((s) => s.name !== "考核表");
+    const err = await book.recalculate().catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/^这不是考核工作簿：没有名为“考核表”的工作表/);
+    expect(describeProblem(err).hint?.zh).toMatch(/生成考核模板/);
+  });
+});
+
+describe("a filtered sheet", () => {
+  it("reads and scores the rows a filter hides, and writes their scores there", async () => {
+    const { excel, book } = await open();
+    const sheet = excel.doc.sheet("考核表")!;
+    sheet.autoFilter = { row: 2, col: 0, rows: 37, cols: 34 };
+    for (let r = 9; r < 30; r++) sheet.hiddenRows.add(r); // rows 10 to 30 filtered out
+    const outcome = await book.recalculate();
+    expect(outcome.report).toEqual(await cli());
+    const hidden = outcome.report.units.filter((u) => u.row >= 10 && u.row <= 30);
+    expect(hidden.length).toBeGreaterThan(10);
+    for (const u of hidden) expect(excel.value("考核表", `${TOTAL}${u.row}`)).toBe(u.total);
+  });
+});
+
+describe("merged cells in the data area", () => {
+  it("a unit name merged over two rows: the second row has data and no name, so it is flagged 缺少单位名称", async () => {
+    const mutate: Mutate = (wb) => wb.getWorksheet("考核表")!.mergeCells("B6:B7");
+    const { excel, book } = await open(mutate);
+    const outcome = await book.recalculate();
+    expect(outcome.report).toEqual(await cli(mutate));
+    const row7 = outcome.report.units.find((u) => u.row === 7)!;
+    expect(row7.findings).toContainEqual(expect.objectContaining({ kind: "invalid", cell: "B7" }));
+    expect(row7.findings.find((f) => f.cell === "B7")!.message).toMatch(/缺少单位名称/);
+    expect(excel.value("考核表", `${TOTAL}7`)).toBe(row7.total);
+  });
+
+  it("an evidence cell merged over two rows: the second row sees it blank, a missing finding", async () => {
+    const mutate: Mutate = (wb) => wb.getWorksheet("考核表")!.mergeCells("C8:C9");
+    const { book } = await open(mutate);
+    const outcome = await book.recalculate();
+    expect(outcome.report).toEqual(await cli(mutate));
+    expect(outcome.report.units.find((u) => u.row === 9)!.findings).toContainEqual(
+      expect.objectContaining({ kind: "missing", cell: "C9" }),
+    );
+  });
+
+  it("a title merged over where the score columns go does not stop the header row being written", async () => {
+    const mutate: Mutate = (wb) => {
+      const ws = wb.getWorksheet("考核表")!;
+      ws.unMergeCells("A1:AH1");
+      ws.mergeCells("A1:BA1");
+    };
+    const { excel, book } = await open(mutate);
+    expect(excel.doc.sheet("考核表")!.merges).toContainEqual({ row: 0, col: 0, rows: 1, cols: 53 });
+    const outcome = await book.recalculate();
+    expect(outcome.scoreColumns[0]).toBe(35);
+    expect(excel.value("考核表", "AI3")).toBe("一、工作机制建设（4分）");
+    expect(outcome.report).toEqual(await cli(mutate));
+  });
+
+  it("a merged cell reaching right of the data: with ExcelApi 1.13 the score columns go right of it", async () => {
+    // AH (自评总分) merged with the next two columns on a unit row: a score column at AI would cut through it, which
+    // Excel refuses. Merged areas are read where the host has ExcelApi 1.13.
+    const mutate: Mutate = (wb) => wb.getWorksheet("考核表")!.mergeCells("AH10:AJ10");
+    const { excel, book } = await open(mutate);
+    excel.apiVersion = "1.13";
+    const outcome = await book.recalculate();
+    expect(outcome.scoreColumns[0]).toBe(37); // AK
+    expect(outcome.report.units).toEqual((await cli(mutate)).units);
+  });
+
+  it("below ExcelApi 1.13 that write is refused; the user is told to unmerge, and the memory already knows the fills", async () => {
+    const mutate: Mutate = (wb) => wb.getWorksheet("考核表")!.mergeCells("AH10:AJ10");
+    const { excel, book } = await open(mutate);
+    const err = await book.recalculate().catch((e: unknown) => e);
+    const p = describeProblem(err);
+    expect(p.code).toBe("InvalidOperation");
+    expect(p.hint?.zh).toMatch(/取消合并/);
+    // The memory went first: every highlight already in the sheet is in it, with the cell's own fill.
+    const state = memory(excel)!;
+    const highlighted = [...excel.doc.sheet("考核表")!.cells.entries()].filter(([, c]) => c.fill?.color === "#FFE699");
+    expect(highlighted.length).toBeGreaterThan(0);
+    for (const [k] of highlighted) {
+      const [r, c] = k.split(",").map(Number);
+      expect(state.highlights["考核表"][address(r + 1, c + 1)]).toBeDefined();
+    }
+    expect(state.scoredRows).toEqual([]);
+  });
+});
+
+describe("co-authoring", () => {
+  it("an edit from another user (source Remote) is reported like the user's own, and rescoring follows it", async () => {
+    const { excel, book } = await open();
+    const first = await book.recalculate();
+    const runs: Promise<Outcome>[] = [];
+    const seen: string[] = [];
+    await book.onDataChanged((c) => {
+      seen.push(c.address);
+      runs.push(book.recalculate());
+    });
+    const f = missingEvidence(first);
+    await excel.edit("考核表", f.cell!, "已提供", "Remote");
+    expect(seen).toEqual([f.cell]);
+    const after = await runs[0];
+    await excel.settle();
+    // The add-in's own writes that follow do not set it off again.
+    expect(seen).toEqual([f.cell]);
+    expect(after.report.units.find((u) => u.findings.some((x) => x.cell === f.cell))).toBeUndefined();
+  });
+
+  it("the scores another user's add-in writes arrive as Remote edits in the score columns, and are left alone", async () => {
+    const { excel, book } = await open();
+    await book.recalculate();
+    const seen: string[] = [];
+    await book.onDataChanged((c) => {
+      seen.push(c.address);
+    });
+    await excel.edit("考核表", `${TOTAL}4`, 88, "Remote");
+    await excel.edit("考核表", "AI4:AV40", null, "Remote");
+    expect(seen).toEqual([]);
+  });
+
+  it("with ExcelApi 1.14 the add-in's own writes are told apart by triggerSource, whoever ran", async () => {
+    // The pane listens; the ribbon's 重新计算 (another OfficeWorkbook, the same add-in) writes the scores.
+    for (const [version, reported] of [
+      ["1.9", true],
+      ["1.14", false],
+    ] as const) {
+      const { excel, book } = await open();
+      excel.apiVersion = version;
+      const seen: string[] = [];
+      await book.onDataChanged((c) => {
+        seen.push(c.address);
+      });
+      await new OfficeWorkbook(fakeEnv(excel)).recalculate();
+      await excel.settle();
+      // Below 1.14 the pane cannot tell them from the user's before it knows the score columns (one extra run).
+      expect([version, seen.length > 0]).toEqual([version, reported]);
+    }
+  });
+});
+
+describe("a user edit while a recalculation is running", () => {
+  it("is not lost: one more run follows on the edited values, and the scores written last match them", async () => {
+    const { excel, book } = await open();
+    const probe = await (await open()).book.recalculate();
+    const f = missingEvidence(probe);
+    const unit = probe.report.units.find((u) => u.findings.includes(f))!;
+    const runs: Promise<Outcome>[] = [];
+    await book.onDataChanged(() => {
+      runs.push(book.recalculate()); // what 编辑后自动重新计算 does, after its pause
+    });
+    // The user fixes the cell after the read and before the write: twice, in fact.
+    excel.syncCount = 0;
+    excel.onSync = async (n) => {
+      if (n !== 2) return;
+      excel.onSync = null;
+      await excel.edit("考核表", f.cell!, "已提供");
+      await excel.edit("考核表", f.cell!, "已提供（附件）");
+    };
+    const first = await book.recalculate();
+    expect(runs).toHaveLength(2);
+    expect(runs[1]).toBe(runs[0]); // coalesced: one follow-up run for both edits
+    const last = await runs[0];
+    expect(excel.syncCount).toBe(4);
+    // The first run scored what it read (the cell still missing), the follow-up the edit.
+    expect(first.report.units.find((u) => u.row === unit.row)!.total).toBe(unit.total);
+    const edited = await cli((wb) => {
+      wb.getWorksheet("考核表")!.getCell(f.cell!).value = "已提供（附件）";
+    });
+    expect(last.report).toEqual(edited);
+    const fixed = edited.units.find((u) => u.row === unit.row)!;
+    expect(fixed.total).toBeGreaterThan(unit.total);
+    expect(excel.value("考核表", `${TOTAL}${unit.row}`)).toBe(fixed.total);
+    expect(fill(excel, "考核表", f.cell!)).toBeNull();
+  });
+});
+
+describe("a sheet larger than one request", () => {
+  it("1,200 rows read in blocks give the command line's report, and a fill read on demand comes back", async () => {
+    const wb = await bigWorkbook(1200);
+    const excel = fakeOf(wb);
+    // A cell far below the first block that the office coloured, and that will be highlighted.
+    const first = await recalculate(excel.run, excel.settings);
+    expect(first.report).toEqual(scoreWorkbook(await bigWorkbook(1200)).report);
+    expect(first.syncs).toBe(4); // the first read, one block for rows 97-1203, the fills to remember, one write
+    const evidence = new Set(HENGDONG_2020.fields.filter((f) => f.kind === "evidence").map((f) => f.id));
+    const late = first.report.units
+      .filter((u) => u.row > 600)
+      .flatMap((u) => u.findings)
+      .find((x) => x.kind === "missing" && evidence.has(x.field!))!;
+    expect(late).toBeDefined();
+    // A fresh copy where that cell has the office's own fill before the tool first sees it.
+    const fresh = fakeOf(await bigWorkbook(1200));
+    const at = parseRect(late.cell!);
+    fresh.doc.sheet("考核表")!.cell(at.row, at.col).fill = { color: "#DDEBF7", pattern: "Solid" };
+    const book = new OfficeWorkbook(fakeEnv(fresh));
+    await book.recalculate();
+    expect(fill(fresh, "考核表", late.cell!)).toMatchObject({ color: "#FFE699" });
+    await fresh.edit("考核表", late.cell!, "张三");
+    await book.recalculate();
+    expect(fill(fresh, "考核表", late.cell!)).toEqual({ color: "#DDEBF7", pattern: "Solid" });
+  }, 60_000);
+
+  it("a block Excel refuses as too large is asked for again in halves", async () => {
+    const excel = fakeOf(await bigWorkbook(1200));
+    excel.payloadLimit = 600 * 1024; // the first read fits, the 1,107-row block (about 1 MB) does not
+    const outcome = await recalculate(excel.run, excel.settings);
+    expect(outcome.report).toEqual(scoreWorkbook(await bigWorkbook(1200)).report);
+    expect(Math.max(...excel.syncs.map((s) => s.bytesIn))).toBeLessThanOrEqual(600 * 1024);
+  }, 60_000);
+});

@@ -7,6 +7,7 @@
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { paneCsp } = require("./scripts/csp");
 
 const DEV_URL = "https://localhost:3000/";
 const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -64,7 +65,7 @@ module.exports = async (env, argv) => {
       filename: `${name}.html`,
       template: `./src/html/${name}.html`,
       chunks,
-      templateParameters: { officeJs },
+      templateParameters: { officeJs, csp: paneCsp({ localOfficeJs }) },
       scriptLoading: "defer",
     });
   const copies = [

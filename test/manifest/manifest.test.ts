@@ -88,6 +88,12 @@ describe("production build", () => {
   it("loads office.js from Microsoft's CDN and the function file defines recalculate", () => {
     const html = fs.readFileSync(path.join(out, "taskpane.html"), "utf8");
     expect(html).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    // Its Content-Security-Policy lets scripts come from the add-in's server and that CDN only, and connections go
+    // to the add-in's server only.
+    const csp = /http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/.exec(html)?.[1] ?? "";
+    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    expect(csp).toContain("connect-src 'self';");
+    expect(csp).toContain("default-src 'self';");
     const commands = fs.readdirSync(out).find((f) => /^commands\..*\.js$/.test(f))!;
     expect(fs.readFileSync(path.join(out, commands), "utf8")).toContain("recalculate");
   });

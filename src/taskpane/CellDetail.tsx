@@ -1,6 +1,7 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { cellKey, type Outcome } from "../hosts/office/outcome";
 import type { CellRef } from "../hosts/office/port";
+import { withoutKind } from "./FindingsList";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -21,7 +22,7 @@ export function CellDetail({ outcome, cell, t }: { outcome: Outcome; cell: CellR
   else if (!info) body = t.nothingHere(cell.address);
   else if (info.kind === "score") body = `${info.unit} · ${info.column}\n${info.text}`;
   else
-    body = `${info.unit ? `${info.unit}\n` : ""}${info.findings.map((f) => `${t.kind[f.kind]}：${f.message}`).join("\n")}`;
+    body = `${info.unit ? `${info.unit}\n` : ""}${info.findings.map((f) => `${t.kind[f.kind]}：${withoutKind(f, t)}`).join("\n")}`;
   return (
     <section aria-label={t.selected}>
       <Text weight="semibold">

@@ -1,4 +1,5 @@
-import { Badge, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import type { ReportFinding } from "../core";
 import type { Outcome } from "../hosts/office/outcome";
 import type { Strings } from "./strings";
@@ -7,6 +8,15 @@ const useStyles = makeStyles({
   group: { marginBottom: tokens.spacingVerticalS },
   list: { margin: 0, paddingLeft: 0, listStyleType: "none" },
   item: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "baseline" },
+  badge: { flexShrink: 0, whiteSpace: "nowrap" },
+  toggle: {
+    paddingLeft: 0,
+    paddingRight: 0,
+    minWidth: 0,
+    justifyContent: "flex-start",
+    textAlign: "left",
+    fontWeight: tokens.fontWeightRegular,
+  },
 });
 
 interface Group {
@@ -23,40 +33,73 @@ export function groups(outcome: Outcome, t: Strings): Group[] {
   return out;
 }
 
+/** The groups, with only the findings `keep` takes; groups left empty are dropped. */
+function only(all: Group[], keep: (f: ReportFinding) => boolean): Group[] {
+  return all.map((g) => ({ ...g, findings: g.findings.filter(keep) })).filter((g) => g.findings.length > 0);
+}
+
+/** The message without its leading 缺少材料： / 数据有误： when the badge beside it says so already. */
+export function withoutKind(f: ReportFinding, t: Strings): string {
+  const labels = [t.kind[f.kind], f.kind === "missing" ? "缺少材料" : f.kind === "invalid" ? "数据有误" : ""];
+  for (const l of labels) if (l && f.message.startsWith(`${l}：`)) return f.message.slice(l.length + 1);
+  return f.message;
+}
+
 const COLORS = { missing: "warning", invalid: "danger", warning: "informative" } as const;
 
+/** Missing and invalid evidence first, the cells to chase; notes (warnings) stay folded until asked for. */
 export function FindingsList(props: { outcome: Outcome; t: Strings; onSelect: (sheet: string, cell: string) => void }) {
   const { outcome, t, onSelect } = props;
   const s = useStyles();
+  const [notesOpen, setNotesOpen] = useState(false);
   const all = groups(outcome, t);
   if (all.length === 0) return <Text>{t.noFindings}</Text>;
+  const problems = only(all, (f) => f.kind !== "warning");
+  const notes = only(all, (f) => f.kind === "warning");
+  const noteCount = notes.reduce((n, g) => n + g.findings.length, 0);
+  const render = (g: Group) => (
+    <div key={g.title} className={s.group} role="group" aria-label={g.title}>
+      <Text weight="semibold">{g.title}</Text>
+      <ul className={s.list}>
+        {g.findings.map((f, i) => {
+          const sheet = f.sheet ?? outcome.report.sheet;
+          return (
+            <li key={i} className={s.item}>
+              <Badge appearance="tint" color={COLORS[f.kind]} className={s.badge}>
+                {t.kind[f.kind]}
+              </Badge>
+              {f.cell ? (
+                <Link as="button" title={t.goTo(f.cell)} onClick={() => onSelect(sheet, f.cell!)}>
+                  {f.sheet ? `${f.sheet}!` : ""}
+                  {f.cell} {withoutKind(f, t)}
+                </Link>
+              ) : (
+                <Text>{withoutKind(f, t)}</Text>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
   return (
     <section aria-label={t.findings}>
-      {all.map((g) => (
-        <div key={g.title} className={s.group} role="group" aria-label={g.title}>
-          <Text weight="semibold">{g.title}</Text>
-          <ul className={s.list}>
-            {g.findings.map((f, i) => {
-              const sheet = f.sheet ?? outcome.report.sheet;
-              return (
-                <li key={i} className={s.item}>
-                  <Badge appearance="tint" color={COLORS[f.kind]}>
-                    {t.kind[f.kind]}
-                  </Badge>
-                  {f.cell ? (
-                    <Link as="button" title={t.goTo(f.cell)} onClick={() => onSelect(sheet, f.cell!)}>
-                      {f.sheet ? `${f.sheet}!` : ""}
-                      {f.cell} {f.message}
-                    </Link>
-                  ) : (
-                    <Text>{f.message}</Text>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      ))}
+      {problems.length > 0 ? problems.map(render) : <Text block>{t.noProblems}</Text>}
+      {noteCount > 0 ? (
+        <>
+          <Button
+            appearance="transparent"
+            className={s.toggle}
+            icon={<span aria-hidden="true">{notesOpen ? "▾" : "▸"}</span>}
+            aria-expanded={notesOpen}
+            aria-controls={notesOpen ? "findings-notes" : undefined}
+            onClick={() => setNotesOpen(!notesOpen)}
+          >
+            {t.notes(noteCount)}
+          </Button>
+          {notesOpen ? <div id="findings-notes">{notes.map(render)}</div> : null}
+        </>
+      ) : null}
     </section>
   );
 }

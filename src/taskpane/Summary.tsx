@@ -7,6 +7,7 @@ const useStyles = makeStyles({
   figure: { display: "flex", flexDirection: "column" },
   number: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700 },
   top: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  topTitle: { display: "block", marginTop: tokens.spacingVerticalS },
 });
 
 /** A unit is clean when it has no missing or invalid evidence (warnings do not count). */
@@ -41,7 +42,9 @@ export function Summary({ outcome, t }: { outcome: Outcome; t: Strings }) {
           <Text>{t.withFindings}</Text>
         </div>
       </div>
-      <Text weight="semibold">{t.top3}</Text>
+      <Text weight="semibold" className={s.topTitle}>
+        {t.top3}
+      </Text>
       <ol className={s.top} aria-label={t.top3}>
         {outcome.ranking.slice(0, 3).map((r) => (
           <li key={r.unit}>

@@ -1,0 +1,191 @@
+// The preview with other workbooks and in English, in a real browser: 生成考核模板 on an empty workbook (keyboard
+// only), a workbook without an assessment sheet dropped on the page (a clear message, as the command line gives),
+// a workbook picked with the file chooser, the English pane, and the pages' Content-Security-Policy.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import {
+  SAMPLE,
+  SCREENSHOTS,
+  type Session,
+  cliScore,
+  cliTemplate,
+  cutOff,
+  eventually,
+  gridCells,
+  openPreview,
+  openSession,
+  pane,
+  paneFrame,
+  paneReady,
+  screenshot,
+  seriousViolations,
+  sheetValues,
+  showSheet,
+  tabTo,
+} from "./harness";
+
+jest.setTimeout(180_000);
+
+let s: Session;
+let dir: string;
+
+beforeAll(async () => {
+  s = await openSession();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "xinyong-e2e-books-"));
+}, 300_000);
+
+afterAll(async () => {
+  await s?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  console.log(`Screenshots of the task pane's states: ${SCREENSHOTS}`);
+});
+
+afterEach(() => {
+  expect(s.offsite).toEqual([]);
+  expect(s.errors).toEqual([]);
+});
+
+/** A workbook with an address list and no assessment sheet. */
+async function notAnAssessment(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("通讯录");
+  ws.addRow(["姓名", "电话"]);
+  ws.addRow(["张三", 13800000000]);
+  const file = path.join(dir, "通讯录.xlsx");
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+/** Drops a file on the page as a user drags it from the desktop. */
+async function drop(file: string): Promise<void> {
+  const page = s.page;
+  const bytes = fs.readFileSync(file).toString("base64");
+  const transfer = await page.evaluateHandle(
+    ({ name, bytes }) => {
+      const data = Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(
+        new File([data], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+      );
+      return dt;
+    },
+    { name: path.basename(file), bytes },
+  );
+  await page.dispatchEvent("main", "dragover", { dataTransfer: transfer });
+  await page.dispatchEvent("main", "drop", { dataTransfer: transfer });
+}
+
+describe("other workbooks", () => {
+  it("生成考核模板 on an empty workbook, with the keyboard alone, builds the command line's template", async () => {
+    const page = s.page;
+    await openPreview(s);
+    await page.getByRole("button", { name: "空白工作簿" }).click();
+    await eventually(
+      () => gridCells(page),
+      (g) => expect(g.sheet).toBe("Sheet1"),
+    );
+    await paneReady(page);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabTo(page, (el) => el.tag === "button" && el.name === "生成考核模板");
+    await page.keyboard.press("Enter");
+    await pane(page).getByText("已生成“考核表”，请填写后点击“计算得分”。").waitFor();
+    const template = await cliTemplate();
+    for (const ws of template.worksheets) {
+      await showSheet(page, ws.name);
+      const shown = (await gridCells(page)).cells;
+      const values = Object.fromEntries(
+        Object.entries(shown)
+          .filter(([, c]) => c.value !== undefined)
+          .map(([a1, c]) => [a1, c.value]),
+      );
+      expect(values).toEqual(sheetValues(ws));
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+    await showSheet(page, "考核表");
+    await screenshot(page, "10-template");
+  });
+
+  it("a workbook without an assessment sheet, dropped on the page: the pane says why, as the command line does", async () => {
+    const page = s.page;
+    const file = await notAnAssessment();
+    const cli = await cliScore(file);
+    expect(cli.code).toBe(2);
+    await drop(file);
+    await eventually(
+      () => page.getByTestId("workbook-name").textContent(),
+      (t) => expect(t).toContain("通讯录.xlsx"),
+    );
+    await paneReady(page);
+    await pane(page).getByRole("button", { name: "计算得分" }).click();
+    const alert = pane(page).getByRole("alert");
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? "";
+    expect(text).toContain("无法计算");
+    expect(text).toContain(
+      cli.stderr
+        .replace(/^错误：/, "")
+        .trim()
+        .split("\n")[0],
+    );
+    expect(text).toContain("生成考核模板");
+    expect(await pane(page).getByRole("button", { name: "计算得分" }).isEnabled()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await cutOff(page)).toEqual([]);
+    await screenshot(page, "11-not-an-assessment");
+  });
+
+  it("a file that is not a workbook is refused with a message, and the open workbook stays", async () => {
+    const page = s.page;
+    const file = path.join(dir, "名单.xlsx");
+    fs.writeFileSync(file, "序号,单位名称\n1,县法院\n");
+    await page.getByTestId("open-file").setInputFiles(file);
+    await page.getByRole("alert").filter({ hasText: "名单.xlsx" }).waitFor();
+    expect(await page.getByRole("alert").textContent()).toContain("不是 Excel 工作簿");
+    expect(await page.getByTestId("workbook-name").textContent()).toContain("通讯录.xlsx");
+  });
+
+  it("in English: the pane speaks English, scores a workbook picked with the file chooser, and fits its width", async () => {
+    const page = s.page;
+    const scored = await cliScore(SAMPLE);
+    await page.getByRole("combobox", { name: "任务窗格语言" }).selectOption("en-US");
+    await paneReady(page, /Scoring settings/);
+    await page.getByTestId("open-file").setInputFiles(SAMPLE);
+    await eventually(
+      () => page.getByTestId("workbook-name").textContent(),
+      (t) => expect(t).toContain("sample-2020.xlsx"),
+    );
+    await paneReady(page, /Scoring settings/);
+    await pane(page).getByRole("button", { name: "Score" }).click();
+    await pane(page).getByTestId("units-scored").waitFor();
+    const top = await pane(page).getByRole("list", { name: "Top 3" }).getByRole("listitem").allTextContents();
+    const best = [...scored.report!.units].sort((a, b) => a.rank - b.rank).slice(0, 3);
+    expect(top).toEqual(best.map((u) => `#${u.rank} ${u.unit} · ${u.total.toFixed(2)} pts`));
+    expect(await pane(page).getByRole("heading", { name: "Findings" }).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await cutOff(page)).toEqual([]);
+    await screenshot(page, "12-english");
+    await screenshot(page, "13-pane-english", true);
+    await page.getByRole("combobox", { name: "Task pane language" }).selectOption("zh-CN");
+    await paneReady(page);
+  });
+
+  it("both pages carry a Content-Security-Policy that allows their own origin only", async () => {
+    const page = s.page;
+    const policies = [
+      await page.evaluate(() =>
+        document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content"),
+      ),
+      await paneFrame(page).evaluate(() =>
+        document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content"),
+      ),
+    ];
+    for (const p of policies) {
+      expect(p).toContain("default-src 'self'");
+      expect(p).toContain("script-src 'self';");
+      expect(p).toContain("connect-src 'self'");
+      expect(p).not.toMatch(/https?:|\*|'unsafe-(inline|eval)'/);
+    }
+  });
+});

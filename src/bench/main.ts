@@ -1,8 +1,11 @@
 // npm run bench: prints one JSON object per line, figures measured on this machine.
 //   {"bench":"engine","rows":100000,"ms":…}   read the grid, score, rank, plan (no file I/O), median of runs
 //   {"bench":"cli-sample","ms":…}             the command line end to end on the bundled sample, median of runs
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+//   {"bench":"cli-scale","rows":50000,"ms":…,"peakRssMB":…}   the command line end to end on a generated .xlsx of that
+//                                             many unit rows (the sample's rows repeated), one run, in a child process
+//                                             whose peak memory is measured; XINYONG_BENCH_CLI_ROWS=5000,50000 by default
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -10,7 +13,7 @@ import { assess, plan } from "../core";
 import { SAMPLE } from "../cli/main";
 import { loadWorkbook } from "../hosts/xlsx/workbook";
 import { snapshot } from "../hosts/xlsx/snapshot";
-import { syntheticSnapshot } from "./synthetic";
+import { syntheticSnapshot, writeSyntheticXlsx } from "./synthetic";
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -64,9 +67,52 @@ function cliSample(): void {
   }
 }
 
+/** The command line end to end on a generated workbook of `rows` unit rows: time and peak resident memory. */
+async function cliScale(rows: number): Promise<void> {
+  const root = path.resolve(__dirname, "..", "..");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "xinyong-bench-"));
+  try {
+    const input = path.join(dir, `考核表-${rows}.xlsx`);
+    const sample = snapshot(await loadWorkbook(SAMPLE));
+    await writeSyntheticXlsx(syntheticSnapshot(sample, rows), input);
+    const rss = path.join(dir, "rss.txt");
+    const t0 = performance.now();
+    const r = spawnSync(
+      process.execPath,
+      [
+        "--require",
+        path.join(root, "dist", "bench", "maxrss.js"),
+        path.join(root, "bin", "xinyong.js"),
+        "score",
+        input,
+        "--out",
+        path.join(dir, "o.xlsx"),
+        "--json",
+        path.join(dir, "r.json"),
+      ],
+      { env: { ...process.env, XINYONG_MAXRSS_FILE: rss }, encoding: "utf8", timeout: 30 * 60_000 },
+    );
+    const ms = performance.now() - t0;
+    if (r.status !== 0) throw new Error(`cli-scale ${rows}: exit ${r.status} ${r.signal ?? ""}\n${r.stderr}`);
+    const units = (JSON.parse(readFileSync(path.join(dir, "r.json"), "utf8")) as { units: unknown[] }).units.length;
+    if (units !== rows) throw new Error(`cli-scale: scored ${units} of ${rows} rows`);
+    print({
+      bench: "cli-scale",
+      rows,
+      ms: round1(ms),
+      peakRssMB: Number(readFileSync(rss, "utf8")),
+      fileMB: round1(statSync(input).size / 1024 / 1024),
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function run(): Promise<void> {
   await engine();
   cliSample();
+  const sizes = (process.env.XINYONG_BENCH_CLI_ROWS ?? "5000,50000").split(",").map(Number);
+  for (const rows of sizes.filter((n) => n > 0)) await cliScale(rows);
 }
 
 run().catch((e: unknown) => {

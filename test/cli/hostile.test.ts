@@ -58,7 +58,8 @@ function score(file: string, ...more: string[]): Run {
       path.join(dir, "out.xlsx"),
       ...more,
     ],
-    { encoding: "utf8", env: { ...process.env, XINYONG_MAXRSS_FILE: rss }, timeout: 100_000 },
+    // the scoring job runs in a worker thread whose heap XINYONG_HEAP_MB bounds (bin/xinyong.js)
+    { encoding: "utf8", env: { ...process.env, XINYONG_MAXRSS_FILE: rss, XINYONG_HEAP_MB: "1024" }, timeout: 100_000 },
   );
   const maxRssMB = Number(readFileSync(rss, "utf8"));
   return { code: r.status, stderr: r.stderr, ms: Date.now() - t0, maxRssMB };
@@ -395,4 +396,27 @@ it("--help states the input limits", async () => {
   expect(r.stdout).toContain(
     `输入文件不超过 ${LIMITS.fileBytes / MB} MB，解压后不超过 ${LIMITS.unpackedBytes / MB} MB`,
   );
+});
+
+describe("a workbook too large for the memory the job may use", () => {
+  it("ends with exit 2 and a Chinese message, not V8's out-of-memory trace", () => {
+    // the sample needs far more than 8 MB of heap to score: the bound is hit as a big workbook would hit 6 GB
+    const r = spawnSync(process.execPath, [BIN, "score", SAMPLE, "--out", path.join(dir, "oom.xlsx")], {
+      encoding: "utf8",
+      env: { ...process.env, XINYONG_HEAP_MB: "8" },
+      timeout: 100_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^错误：工作簿太大，评分所需内存超过上限（8 MB）/);
+    expect(r.stderr).not.toMatch(/\n\s+at |FATAL|JavaScript heap/);
+  });
+
+  it("scores as usual within the default bound", () => {
+    const r = spawnSync(process.execPath, [BIN, "score", SAMPLE, "--out", path.join(dir, "ok.xlsx")], {
+      encoding: "utf8",
+      timeout: 100_000,
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("已评分 36 个单位");
+  });
 });

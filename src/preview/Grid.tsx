@@ -19,6 +19,8 @@ import type { PreviewStrings } from "./strings";
 const DEFAULT_WIDTH = 72;
 const ROW_HEADER_WIDTH = 44;
 const PT_TO_PX = 96 / 72;
+/** Rows drawn at most: a browser stays quick with a few thousand rows of ~50 cells, not with a hundred thousand. */
+export const MAX_ROWS = 3000;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minWidth: 0, minHeight: 0, height: "100%" },
@@ -179,6 +181,8 @@ const EMPTY_LOOK: SheetLook = { merges: [], widths: new Map(), frozenRows: 0, fr
 
 interface Layout {
   rows: number;
+  /** Rows with something in them, when more than are drawn. */
+  cut: number | null;
   cols: number;
   widths: number[];
   frozenRows: number;
@@ -201,7 +205,7 @@ function layoutOf(sheet: SheetModel, look: SheetLook, selection: Rect | null): L
     lastRow = Math.max(lastRow, selection.row);
     lastCol = Math.max(lastCol, selection.col);
   }
-  const rows = Math.max(lastRow + 4, 24);
+  const rows = Math.min(Math.max(lastRow + 4, 24), MAX_ROWS);
   const cols = Math.max(lastCol + 2, 10);
   const widths = Array.from({ length: cols }, (_, c) => {
     const pt = sheet.columnWidths.get(c);
@@ -217,6 +221,7 @@ function layoutOf(sheet: SheetModel, look: SheetLook, selection: Rect | null): L
   }
   return {
     rows,
+    cut: lastRow + 1 > MAX_ROWS ? lastRow + 1 : null,
     cols,
     widths,
     frozenRows: sheet.frozenRows || look.frozenRows,
@@ -498,7 +503,7 @@ export function Grid({ excel, looks, t, onSelect, onEdit, onActivate }: GridProp
           {t.note}：{currentNote}
         </div>
       ) : null}
-      <div className={s.scroller} data-scroller role="tabpanel" id="sheet-panel" aria-label={t.grid(name)}>
+      <div key={name} className={s.scroller} data-scroller role="tabpanel" id="sheet-panel" aria-label={t.grid(name)}>
         <table
           ref={tableRef}
           className={s.table}
@@ -527,6 +532,11 @@ export function Grid({ excel, looks, t, onSelect, onEdit, onActivate }: GridProp
           <tbody>{body}</tbody>
         </table>
       </div>
+      {layout.cut !== null ? (
+        <div className={s.noteLine} role="status">
+          {t.cut(MAX_ROWS, layout.cut)}
+        </div>
+      ) : null}
       <div className={s.tabs} role="tablist" aria-label={t.sheets}>
         {sheets.map((ws, i) => {
           const on = ws === sheet;

@@ -23,7 +23,7 @@ export interface SheetLook {
 /** Looks of the sheets read from the file, by the simulated sheet they became. */
 export type Looks = WeakMap<SheetModel, SheetLook>;
 
-function noteText(note: ExcelJS.Comment | string | undefined): string | undefined {
+export function noteText(note: ExcelJS.Comment | string | undefined): string | undefined {
   if (note === undefined) return undefined;
   if (typeof note === "string") return note;
   const texts = (note as { texts?: { text?: string }[] }).texts;
@@ -44,8 +44,9 @@ export function lookOf(ws: ExcelJS.Worksheet): SheetLook {
     look.frozenRows = view.ySplit ?? 0;
     look.frozenCols = view.xSplit ?? 0;
   }
-  ws.eachRow({ includeEmpty: false }, (row, r) =>
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
+  // Empty cells too: a flagged blank carries a note and no value.
+  ws.eachRow({ includeEmpty: true }, (row, r) =>
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
       const l: CellLook = {};
       if (cell.font?.bold) l.bold = true;
       if (cell.alignment?.horizontal) l.align = cell.alignment.horizontal;

@@ -260,6 +260,7 @@ function Preview() {
             ) : null}
             {excel && book ? (
               <Grid
+                key={pane}
                 excel={excel}
                 looks={book.looks}
                 version={version}

@@ -22,6 +22,7 @@ const zh = {
   grid: (sheet: string) => `工作表“${sheet}”`,
   editCell: (a1: string) => `编辑 ${a1}`,
   emptyName: "新建工作簿",
+  cut: (shown: number, total: number) => `此工作表共 ${total} 行，预览只画出前 ${shown} 行；评分仍针对全部行。`,
 };
 
 export type PreviewStrings = typeof zh;
@@ -47,6 +48,8 @@ const en: PreviewStrings = {
   grid: (sheet: string) => `Sheet ${sheet}`,
   editCell: (a1: string) => `Edit ${a1}`,
   emptyName: "New workbook",
+  cut: (shown: number, total: number) =>
+    `This sheet has ${total} rows; the preview draws the first ${shown}. Scoring still covers every row.`,
 };
 
 export function previewStrings(locale: Locale): PreviewStrings {

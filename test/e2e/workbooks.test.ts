@@ -5,6 +5,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { HIGHLIGHT_COLORS } from "../../src/core";
+import { noteText } from "../../src/preview/look";
 import {
   SAMPLE,
   SCREENSHOTS,
@@ -146,6 +148,26 @@ describe("other workbooks", () => {
     expect(await page.getByTestId("workbook-name").textContent()).toContain("通讯录.xlsx");
   });
 
+  it("a workbook the command line scored opens with its fills and notes", async () => {
+    const page = s.page;
+    const run = await cliScore(SAMPLE);
+    const file = path.join(dir, "已评分.xlsx");
+    await run.workbook!.xlsx.writeFile(file);
+    const finding = run.report!.units.flatMap((u) => u.findings).find((f) => f.kind === "missing" && !f.sheet)!;
+    const note = noteText(run.workbook!.getWorksheet("考核表")!.getCell(finding.cell!).note)!;
+    expect(note).toContain(finding.message);
+    await page.getByTestId("open-file").setInputFiles(file);
+    await eventually(
+      () => page.getByTestId("workbook-name").textContent(),
+      (t) => expect(t).toContain("已评分.xlsx"),
+    );
+    await page.locator(`td[data-cell="${finding.cell}"]`).click();
+    expect(await page.getByTestId("note").textContent()).toBe(`批注：${note}`);
+    expect((await gridCells(page)).cells[finding.cell!].fill).toBe(`#${HIGHLIGHT_COLORS.missing.slice(2)}`);
+    expect(await page.locator(`td[data-cell="${finding.cell}"]`).getAttribute("title")).toBe(`批注：${note}`);
+    await screenshot(page, "12-scored-file-with-notes");
+  });
+
   it("in English: the pane speaks English, scores a workbook picked with the file chooser, and fits its width", async () => {
     const page = s.page;
     const scored = await cliScore(SAMPLE);
@@ -165,8 +187,8 @@ describe("other workbooks", () => {
     expect(await pane(page).getByRole("heading", { name: "Findings" }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     expect(await cutOff(page)).toEqual([]);
-    await screenshot(page, "12-english");
-    await screenshot(page, "13-pane-english", true);
+    await screenshot(page, "13-english");
+    await screenshot(page, "14-pane-english", true);
     await page.getByRole("combobox", { name: "Task pane language" }).selectOption("zh-CN");
     await paneReady(page);
   });

@@ -94,6 +94,12 @@ export const FLAGS = [
 ];
 
 export async function openSession(): Promise<Session> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `The browser tests drive Debian's Chromium at ${CHROMIUM}, which is not installed: ` +
+        "apt-get install -y --no-install-recommends chromium fonts-noto-cjk (.ci/run does).",
+    );
+  }
   const server = await startPreviewServer({ root: previewBuild(), port: 0 });
   const origin = new URL(server.url).origin;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "xinyong-chromium-"));

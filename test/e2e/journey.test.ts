@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import type { Report } from "../../src/core";
 import { HIGHLIGHT_COLORS } from "../../src/core";
+import { noteText } from "../../src/preview/look";
 import {
   type CliRun,
   SAMPLE,
@@ -161,6 +162,27 @@ describe("the journey, in Chinese", () => {
     await showSheet(page, RANKING);
     await screenshot(page, "04-ranking-tab");
     await showSheet(page, ASSESSMENT);
+  });
+
+  it("selecting a score cell in the grid shows how it was computed: the command line's note on that cell", async () => {
+    const page = s.page;
+    const ws = scored.workbook!.getWorksheet(ASSESSMENT)!;
+    const unit = scored.report!.units[0];
+    // The 三、 indicator's score cell on the unit's row: its note explains each of its five leaves.
+    let cell: ExcelJS.Cell | undefined;
+    ws.getRow(unit.row).eachCell((c) => {
+      const note = noteText(c.note);
+      if (!cell && note?.startsWith("信用信息归集和报送")) cell = c;
+    });
+    const note = noteText(cell!.note)!;
+    await page.locator(`td[data-cell="${cell!.address}"]`).click();
+    const detail = pane(page).getByTestId("cell-detail");
+    await eventually(
+      () => detail.textContent(),
+      (t) => expect(t).toContain(note),
+    );
+    expect(await detail.textContent()).toContain(unit.unit);
+    await screenshot(page, "02b-score-explained");
   });
 
   it("clicking a finding selects its cell, and the pane says why it was flagged", async () => {

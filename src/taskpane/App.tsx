@@ -57,7 +57,7 @@ export function App({ workbook, locale, debounceMs }: { workbook: Workbook; loca
         <Switch label={t.auto} checked={pane.auto} onChange={(_, d) => pane.setAuto(d.checked)} />
         {working ? (
           <div role="status">
-            <ProgressBar />
+            <ProgressBar aria-label={t.working} />
             <Text>{state.step ? t.steps[state.step] : t.working}</Text>
           </div>
         ) : null}

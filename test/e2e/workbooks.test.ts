@@ -193,6 +193,33 @@ describe("other workbooks", () => {
     await paneReady(page);
   });
 
+  it("while scoring: progress is shown and announced, 计算得分 waits, and nothing fails accessibility", async () => {
+    const page = s.page; // the sample, with the pane back in Chinese
+    // Hold the simulated Excel's next batch until the working state has been looked at.
+    await page.evaluate(() => {
+      const host = (window as unknown as { xinyongPreview: { excel: { run: (b: unknown) => Promise<unknown> } } })
+        .xinyongPreview;
+      const run = host.excel.run;
+      host.excel.run = (batch) =>
+        new Promise((resolve) => {
+          (window as unknown as { release: () => void }).release = () => {
+            host.excel.run = run;
+            resolve(run(batch));
+          };
+        });
+    });
+    await pane(page).getByRole("button", { name: "计算得分" }).click();
+    const status = pane(page).getByRole("status");
+    await status.waitFor();
+    expect(await status.textContent()).toContain("正在计算");
+    expect(await pane(page).getByRole("button", { name: "计算得分" }).isDisabled()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "15-working");
+    await page.evaluate(() => (window as unknown as { release: () => void }).release());
+    await pane(page).getByTestId("units-scored").waitFor();
+    expect(await status.count()).toBe(0);
+  });
+
   it("both pages carry a Content-Security-Policy that allows their own origin only", async () => {
     const page = s.page;
     const policies = [

@@ -237,7 +237,7 @@ describe("the journey, in Chinese", () => {
     expect(await toggle.getAttribute("aria-expanded")).toBe("false");
   });
 
-  it("with 编辑后自动重新计算 on, fixing the cell in the grid rescores the unit and the ranking", async () => {
+  it("with 编辑后自动重新计算 on, fixing the cell in the grid (keyboard only) rescores the unit and the ranking", async () => {
     const page = s.page;
     const { finding } = firstMissing(scored.report!);
     // Switch auto-recalculation on with the keyboard.
@@ -252,7 +252,11 @@ describe("the journey, in Chinese", () => {
     const now = after.report!.units.find((u) => u.row === before.row)!;
     expect(now.total).not.toBe(before.total); // the fix is worth something
 
-    await page.locator(`td[data-cell="${finding.cell}"]`).dblclick();
+    // With the keyboard alone: open the finding from the pane, Shift+Tab back to its cell in the sheet, type, Enter.
+    await tabTo(page, (el) => el.tag === "button" && el.name.startsWith(`${finding.cell} `));
+    await page.keyboard.press("Enter");
+    await tabTo(page, (el) => el.role === "gridcell", 80, "Shift+Tab");
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.cell)).toBe(finding.cell);
     await page.keyboard.type("3");
     await page.keyboard.press("Enter");
     await expectLikeCli(after);

@@ -106,6 +106,17 @@ describe("other workbooks", () => {
     }
     expect(await seriousViolations(page)).toEqual([]);
     await showSheet(page, "考核表");
+    // Filling it in: double-click a cell, type, Enter, as in Excel; the selection moves down.
+    await page.locator('td[data-cell="C4"]').dblclick();
+    await page.keyboard.type("陈磊");
+    await page.keyboard.press("Enter");
+    await eventually(
+      () => gridCells(page),
+      (g) => {
+        expect(g.cells.C4.value).toBe("陈磊");
+        expect(g.cells.C5.selected).toBe(true);
+      },
+    );
     await screenshot(page, "10-template");
   });
 

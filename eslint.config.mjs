@@ -12,7 +12,7 @@ const office = officeRecommended[officeRecommended.length - 1];
 const tsRecommendedRules = Object.assign({}, ...tseslint.configs.recommended.map((c) => c.rules ?? {}));
 
 export default [
-  { ignores: ["node_modules/", "dist/", "out/", "coverage/", "test-output/"] },
+  { ignores: ["node_modules/", "dist/", "out/", "coverage/", "test-output/", "scratch/"] },
   js.configs.recommended,
   {
     files: ["**/*.{js,cjs,mjs,ts,tsx}"],

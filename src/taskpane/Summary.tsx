@@ -52,7 +52,7 @@ export function Summary({ outcome, t }: { outcome: Outcome; t: Strings }) {
           </li>
         ))}
       </ol>
-      <Text size={200}>{t.syncs(outcome.syncs)}</Text>
+      <Text size={200}>{t.written(outcome.sheet)}</Text>
     </section>
   );
 }

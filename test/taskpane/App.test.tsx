@@ -54,7 +54,7 @@ describe("task pane", () => {
     expect(top.map((li) => li.textContent)).toEqual(
       best.map((u) => `第 ${u.rank} 名 ${u.unit} · ${u.total.toFixed(2)} 分`),
     );
-    expect(screen.getByText("与 Excel 往返 2 次")).toBeInTheDocument();
+    expect(screen.getByText("得分已写入“考核表”，排名见“考核排名”表。")).toBeInTheDocument();
   });
 
   it("findings: grouped by unit; clicking one selects its cell in the sheet", async () => {

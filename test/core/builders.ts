@@ -236,3 +236,38 @@ export function colOf(key: string, columns: readonly string[] = COLUMNS): number
 
 /** The 1-based sheet row of the i-th record in a sheet with `above` rows over the header (default: none). */
 export const rowOf = (i: number, above = 0): number => above + 2 + i;
+
+/** rules-2020.md "Leaves": id → max, written out from the spec (not read from the rulebook, which it checks). */
+export const LEAF_MAX: Readonly<Record<string, number>> = {
+  "1": 4,
+  "2": 4,
+  "3.1": 3,
+  "3.2": 25,
+  "3.3": 3,
+  "3.4": 3,
+  "3.5": 3,
+  "4.1": 5,
+  "4.2": 10,
+  "4.3": 5,
+  "5": 10,
+  "6": 5,
+  "7": 5,
+  "8": 5,
+  "9.1": 2,
+  "9.2": 3,
+  "10": 5,
+};
+
+/** Indicator → its leaves (三 = 3.1+…+3.5, 四 = 4.1+4.2+4.3, 九 = 9.1+9.2; the others their leaf). */
+export const INDICATOR_LEAVES: Readonly<Record<string, readonly string[]>> = {
+  "1": ["1"],
+  "2": ["2"],
+  "3": ["3.1", "3.2", "3.3", "3.4", "3.5"],
+  "4": ["4.1", "4.2", "4.3"],
+  "5": ["5"],
+  "6": ["6"],
+  "7": ["7"],
+  "8": ["8"],
+  "9": ["9.1", "9.2"],
+  "10": ["10"],
+};

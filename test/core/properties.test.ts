@@ -5,43 +5,21 @@ import type { CellValue, Snapshot } from "../../src/core/model";
 import { plan } from "../../src/core/plan/plan";
 import { buildReport } from "../../src/core/plan/report";
 import type { Settings } from "../../src/rules/settings";
-import { ALIASES, COLUMNS, FIELDS, type LedgerRow, type Rec, UNIT, book, ledgerSheet, sheet } from "./builders";
+import {
+  ALIASES,
+  COLUMNS,
+  FIELDS,
+  INDICATOR_LEAVES,
+  LEAF_MAX,
+  type LedgerRow,
+  type Rec,
+  UNIT,
+  book,
+  ledgerSheet,
+  sheet,
+} from "./builders";
 
 const RUNS = 100;
-
-/** rules-2020.md "Leaves": id → max. */
-const MAX: Record<string, number> = {
-  "1": 4,
-  "2": 4,
-  "3.1": 3,
-  "3.2": 25,
-  "3.3": 3,
-  "3.4": 3,
-  "3.5": 3,
-  "4.1": 5,
-  "4.2": 10,
-  "4.3": 5,
-  "5": 10,
-  "6": 5,
-  "7": 5,
-  "8": 5,
-  "9.1": 2,
-  "9.2": 3,
-  "10": 5,
-};
-/** Indicator → its leaves (三 = 3.1+…+3.5, 四 = 4.1+4.2+4.3, 九 = 9.1+9.2; the others their leaf). */
-const INDICATOR_LEAVES: Record<string, string[]> = {
-  "1": ["1"],
-  "2": ["2"],
-  "3": ["3.1", "3.2", "3.3", "3.4", "3.5"],
-  "4": ["4.1", "4.2", "4.3"],
-  "5": ["5"],
-  "6": ["6"],
-  "7": ["7"],
-  "8": ["8"],
-  "9": ["9.1", "9.2"],
-  "10": ["10"],
-};
 
 const KIND: Record<string, "evidence" | "yesno" | "count" | "number"> = Object.fromEntries(
   FIELDS.map((f) => [
@@ -139,10 +117,10 @@ describe("bounds and sums", () => {
         for (const u of a.units) {
           for (const [id, c] of u.leaves) {
             expect(c).toBeGreaterThanOrEqual(0);
-            expect(c).toBeLessThanOrEqual(MAX[id] * 100);
+            expect(c).toBeLessThanOrEqual(LEAF_MAX[id] * 100);
             expect(Number.isInteger(c)).toBe(true);
           }
-          expect([...u.leaves.keys()].sort()).toEqual(Object.keys(MAX).sort());
+          expect([...u.leaves.keys()].sort()).toEqual(Object.keys(LEAF_MAX).sort());
           expect(u.bonus).toBeGreaterThanOrEqual(0);
           expect(u.bonus).toBeLessThanOrEqual(Math.round((settings.bonusCap ?? 10) * 100));
         }
@@ -173,7 +151,7 @@ describe("bounds and sums", () => {
         const a = assess(snapshotOf(records, ledger), { settings });
         for (const u of a.units) {
           for (const id of u.notApplicable) {
-            if (settings.naPolicy === "full") expect(u.leaves.get(id)).toBe(MAX[id] * 100);
+            if (settings.naPolicy === "full") expect(u.leaves.get(id)).toBe(LEAF_MAX[id] * 100);
             if (settings.naPolicy === "zero") expect(u.leaves.get(id)).toBe(0);
           }
         }

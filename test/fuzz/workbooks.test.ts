@@ -22,6 +22,7 @@ import {
   headerRowOf,
   workbookSpec,
 } from "./arbitraries";
+import { INDICATOR_LEAVES, LEAF_MAX } from "../core/builders";
 
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 1000));
 /** Workbooks that also go through a saved file (slower: two writes and two reads each). */
@@ -32,39 +33,6 @@ const params = (numRuns: number): fc.Parameters<unknown> => ({
   ...(SEED === undefined ? {} : { seed: SEED }),
   ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH, endOnFailure: true } : {}),
 });
-
-/** rules-2020.md "Leaves": id → max. */
-const MAX: Record<string, number> = {
-  "1": 4,
-  "2": 4,
-  "3.1": 3,
-  "3.2": 25,
-  "3.3": 3,
-  "3.4": 3,
-  "3.5": 3,
-  "4.1": 5,
-  "4.2": 10,
-  "4.3": 5,
-  "5": 10,
-  "6": 5,
-  "7": 5,
-  "8": 5,
-  "9.1": 2,
-  "9.2": 3,
-  "10": 5,
-};
-const INDICATOR_LEAVES: Record<string, string[]> = {
-  "1": ["1"],
-  "2": ["2"],
-  "3": ["3.1", "3.2", "3.3", "3.4", "3.5"],
-  "4": ["4.1", "4.2", "4.3"],
-  "5": ["5"],
-  "6": ["6"],
-  "7": ["7"],
-  "8": ["8"],
-  "9": ["9.1", "9.2"],
-  "10": ["10"],
-};
 
 function must(ok: boolean, message: () => string): void {
   if (!ok) throw new Error(message());
@@ -148,9 +116,9 @@ function alwaysRequired(field: string, ledger: boolean): boolean {
 function checkScores(report: Report, bonusCap: number): void {
   const n = report.units.length;
   for (const u of report.units) {
-    expect(Object.keys(u.leaves).sort()).toEqual(Object.keys(MAX).sort());
+    expect(Object.keys(u.leaves).sort()).toEqual(Object.keys(LEAF_MAX).sort());
     for (const [id, v] of Object.entries(u.leaves)) {
-      if (!(v >= 0 && v <= MAX[id] && twoDecimals(v))) throw new Error(`row ${u.row}: leaf ${id} = ${v}`);
+      if (!(v >= 0 && v <= LEAF_MAX[id] && twoDecimals(v))) throw new Error(`row ${u.row}: leaf ${id} = ${v}`);
     }
     for (const [ind, leaves] of Object.entries(INDICATOR_LEAVES)) {
       expect(cents(u.indicators[ind])).toBe(leaves.reduce((s, l) => s + cents(u.leaves[l]), 0));

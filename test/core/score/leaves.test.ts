@@ -2,7 +2,7 @@
 // Every unit starts from FULL (all leaves at max, 100 points) and changes only the fields under test.
 import type { CellValue } from "../../../src/core/model";
 import type { StepsPolicy } from "../../../src/rules/settings";
-import { COLUMNS, bonus, book, findings, leaf, result, run, score, sheet, total, unit } from "../builders";
+import { COLUMNS, LEAF_MAX, bonus, book, findings, leaf, result, run, score, sheet, total, unit } from "../builders";
 
 const U = "县发改局";
 const scored = (changes: Record<string, CellValue>, steps?: StepsPolicy) =>
@@ -12,26 +12,7 @@ const pts = (id: string, changes: Record<string, CellValue>, steps?: StepsPolicy
 describe("the leaves' maxima add up to 100", () => {
   test("FULL scores every leaf at its max: 4+4+3+25+3+3+3+5+10+5+10+5+5+5+2+3+5 = 100", () => {
     const u = scored({});
-    const max: Record<string, number> = {
-      "1": 4,
-      "2": 4,
-      "3.1": 3,
-      "3.2": 25,
-      "3.3": 3,
-      "3.4": 3,
-      "3.5": 3,
-      "4.1": 5,
-      "4.2": 10,
-      "4.3": 5,
-      "5": 10,
-      "6": 5,
-      "7": 5,
-      "8": 5,
-      "9.1": 2,
-      "9.2": 3,
-      "10": 5,
-    };
-    expect(Object.fromEntries([...u.leaves].map(([k, c]) => [k, c / 100]))).toEqual(max);
+    expect(Object.fromEntries([...u.leaves].map(([k, c]) => [k, c / 100]))).toEqual(LEAF_MAX);
     expect(total(u)).toBe(100);
     expect(u.notApplicable).toEqual([]);
     expect(u.findings).toEqual([]);

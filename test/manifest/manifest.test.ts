@@ -80,7 +80,11 @@ describe("production build", () => {
       "help.html",
       "taskpane.html",
     ]);
-    expect(xml).toContain("<AppDomain>https://oa.hengdong.example</AppDomain>");
+    // no AppDomain beyond the deployment's own, and no permission beyond ReadWriteDocument
+    expect([...xml.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => m[1])).toEqual([
+      "https://oa.hengdong.example",
+    ]);
+    expect([...xml.matchAll(/<Permissions>([^<]*)<\/Permissions>/g)].map((m) => m[1])).toEqual(["ReadWriteDocument"]);
     for (const size of [16, 32, 64, 80, 128])
       expect(fs.existsSync(path.join(out, `assets/icon-${size}.png`))).toBe(true);
   });

@@ -10,6 +10,7 @@
 // top-left cell holds a value), rows hidden by a filter (still read and written), RangeAreas for fills, and the
 // source of change events (Local or Remote, and triggerSource from ExcelApi 1.14).
 /* eslint-disable @typescript-eslint/no-explicit-any -- the fake stands in for Office.js's loosely typed surface */
+import { utf8Bytes } from "../../src/hosts/office/budget";
 
 export class FakeOfficeError extends Error {
   readonly debugInfo: { code: string; message: string };
@@ -272,20 +273,8 @@ function notLoaded(prop: string): never {
   );
 }
 
-/** UTF-8 bytes of a string, counted without Node's Buffer (the fake also runs in a browser). */
-export function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4; // a surrogate pair: one 4-byte character
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
+/** UTF-8 bytes of a string: the host's own counter (no Node Buffer, so the fake also runs in a browser). */
+export const utf8Length = utf8Bytes;
 
 /** Bytes of a value as it travels between the add-in and Excel: UTF-8 JSON. */
 function size(v: unknown): number {

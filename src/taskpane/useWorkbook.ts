@@ -18,6 +18,23 @@ function lastOutcome(s: PaneState): Outcome | undefined {
   return s.kind === "results" ? s.outcome : s.kind === "working" || s.kind === "error" ? s.previous : undefined;
 }
 
+/** An effect's cleanup for a registration that resolves later: unsubscribes when unmounted, even if the
+ * registration only completes after that; every failure goes to `fail`. */
+function whileMounted(registering: Promise<Unsubscribe>, fail: (e: unknown) => void): () => void {
+  let stop: Unsubscribe | undefined;
+  let alive = true;
+  registering
+    .then((s) => {
+      if (alive) stop = s;
+      else s().catch(fail);
+    })
+    .catch(fail);
+  return () => {
+    alive = false;
+    stop?.().catch(fail);
+  };
+}
+
 export function useWorkbook(workbook: Workbook, debounceMs = AUTO_DEBOUNCE_MS) {
   const [state, setState] = useState<PaneState>({ kind: "idle" });
   const [selected, setSelected] = useState<CellRef | null>(null);
@@ -79,45 +96,32 @@ export function useWorkbook(workbook: Workbook, debounceMs = AUTO_DEBOUNCE_MS) {
   // Selection: registered when the pane opens and again after each run (the sheets may have changed).
   const outcome = lastOutcome(state);
   const sheetKey = outcome ? `${outcome.sheet}|${outcome.ledgerSheet ?? ""}` : "";
-  useEffect(() => {
-    let stop: Unsubscribe | undefined;
-    let alive = true;
-    workbook
-      .onSelectionChanged((cell) => setSelected(cell))
-      .then((s) => {
-        if (alive) stop = s;
-        else s().catch(fail);
-      })
-      .catch(fail);
-    return () => {
-      alive = false;
-      stop?.().catch(fail);
-    };
-  }, [workbook, fail, sheetKey]);
+  useEffect(
+    () =>
+      whileMounted(
+        workbook.onSelectionChanged((cell) => setSelected(cell)),
+        fail,
+      ),
+    [workbook, fail, sheetKey],
+  );
 
   // 编辑后自动重新计算: onChanged, debounced, registered each time the pane opens with the switch on.
   useEffect(() => {
     if (!auto) return;
-    let stop: Unsubscribe | undefined;
-    let alive = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    workbook
-      .onDataChanged(() => {
+    const stop = whileMounted(
+      workbook.onDataChanged(() => {
         if (timer !== undefined) clearTimeout(timer);
         timer = setTimeout(() => {
           timer = undefined;
           void recalculate();
         }, debounceMs);
-      })
-      .then((s) => {
-        if (alive) stop = s;
-        else s().catch(fail);
-      })
-      .catch(fail);
+      }),
+      fail,
+    );
     return () => {
-      alive = false;
       if (timer !== undefined) clearTimeout(timer);
-      stop?.().catch(fail);
+      stop();
     };
   }, [auto, workbook, recalculate, debounceMs, fail, sheetKey]);
 

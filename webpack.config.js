@@ -7,6 +7,7 @@
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const tsRule = require("./scripts/ts-rule");
 const { paneCsp } = require("./scripts/csp");
 
 const DEV_URL = "https://localhost:3000/";
@@ -84,19 +85,7 @@ module.exports = async (env, argv) => {
     output: { path: outDir, filename: "[name].[contenthash:8].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              transpileOnly: true, // `npm run typecheck` checks types
-              compilerOptions: { module: "esnext", moduleResolution: "bundler", sourceMap: !production },
-            },
-          },
-        },
-      ],
+      rules: [tsRule(!production)],
     },
     plugins: [
       html("taskpane", ["taskpane"]),

@@ -5,6 +5,7 @@
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const tsRule = require("./scripts/ts-rule");
 const { previewCsp } = require("./scripts/csp");
 
 const SHIM = "office-shim.js";
@@ -29,19 +30,7 @@ module.exports = (_env, argv) => {
     module: {
       // ExcelJS's browser build is already minified and self-contained.
       noParse: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              transpileOnly: true,
-              compilerOptions: { module: "esnext", moduleResolution: "bundler", sourceMap: false },
-            },
-          },
-        },
-      ],
+      rules: [tsRule(false)],
     },
     plugins: [
       new HtmlWebpackPlugin({

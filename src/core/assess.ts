@@ -7,7 +7,8 @@ import { WorkingDays } from "./dates";
 import { type Layout, type LedgerLayout, locateAssessment, locateLedger } from "./locate/locate";
 import { type Finding, type Snapshot, WorkbookError } from "./model";
 import { type LedgerResult, readLedger } from "./read/ledger";
-import { readUnits } from "./read/units";
+import { type FieldValue, readUnits } from "./read/units";
+import { flat } from "./text";
 import { type UnitResult, scoreUnits } from "./score/score";
 
 export interface AssessOptions {
@@ -50,15 +51,16 @@ export function assess(snapshot: Snapshot, options: AssessOptions = {}): Assessm
   const units = scoreUnits({ rulebook, settings, units: read.units, ledger });
   if (ledger && ledgerRule && ledgerRule.kind === "ledgerTimeliness") {
     // The main sheet's 3.4 columns, when present beside a ledger, are only compared.
+    const none = { due: 0, onTime: 0 };
+    const differs = (fv: FieldValue | undefined, n: number) =>
+      fv?.col !== undefined &&
+      fv.reading.state === "present" &&
+      fv.reading.count !== undefined &&
+      fv.reading.count !== n;
     for (const u of units) {
       const whole = u.record.fields.get(ledgerRule.whole);
       const part = u.record.fields.get(ledgerRule.part);
-      const c = ledger.counts.get(u.record.key) ?? { due: 0, onTime: 0 };
-      const differs = (fv: typeof whole, n: number) =>
-        fv?.col !== undefined &&
-        fv.reading.state === "present" &&
-        fv.reading.count !== undefined &&
-        fv.reading.count !== n;
+      const c = ledger.counts.get(u.record.key) ?? none;
       if (differs(whole, c.due) || differs(part, c.onTime)) {
         (u.findings as Finding[]).push({
           kind: "warning",
@@ -66,7 +68,9 @@ export function assess(snapshot: Snapshot, options: AssessOptions = {}): Assessm
           row: u.record.row,
           col: whole?.col ?? part?.col,
           unit: u.record.key,
-          message: `考核表填写的应公示/按时公示与双公示台账（应公示 ${c.due} 条，按时 ${c.onTime} 条）不一致，以台账为准`,
+          message: flat(
+            `考核表填写的应公示/按时公示与双公示台账（应公示 ${c.due} 条，按时 ${c.onTime} 条）不一致，以台账为准`,
+          ),
         });
       }
     }

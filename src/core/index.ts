@@ -1,7 +1,16 @@
 // The pure core's public face: what hosts and the UI may use.
 export { assess, type Assessment, type AssessOptions } from "./assess";
 export * from "./model";
-export { plan, scoreHeaders, HIGHLIGHT_COLORS, NOTE_PREFIX, STATE_SHEET, SCORE_FORMAT } from "./plan/plan";
+export {
+  plan,
+  scoreHeaders,
+  HIGHLIGHT_COLORS,
+  NOTE_PREFIX,
+  STATE_SHEET,
+  SCORE_FORMAT,
+  EXPLANATION_NOTES_MAX_UNITS,
+  EXPLANATION_NOTES_SKIPPED,
+} from "./plan/plan";
 export type { CellWrite, FillChange, FormatWrite, HighlightKind, RankingTable, WritePlan } from "./plan/plan";
 export { buildReport, reviewSummary, type Report, type ReportUnit, type ReportFinding } from "./plan/report";
 export { decodeState, encodeState } from "./plan/state";

@@ -6,8 +6,12 @@ import { isDateCell, isErrorCell } from "../model";
 const WHITESPACE = /(?:\s|\u200b|\u200c|\u200d|\ufeff)+/g;
 const TRAILING_GROUP = /(?:\([^()]{0,4}\)|\[[^[\]]{0,4}\]|【[^【】]{0,4}】|〔[^〔〕]{0,4}〕)$/u;
 
+// Printable ASCII and CJK unified ideographs are already NFKC (no decomposition, nothing composes with them) and hold
+// no whitespace: the common name skips the costly normalisation.
+const PLAIN = /^[\u0021-\u007e\u4e00-\u9fff]*$/;
+
 export function normalizeName(text: string): string {
-  return text.normalize("NFKC").replace(WHITESPACE, "");
+  return PLAIN.test(text) ? text : text.normalize("NFKC").replace(WHITESPACE, "");
 }
 
 export function normalizeHeader(text: string): string {

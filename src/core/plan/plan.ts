@@ -5,7 +5,11 @@ import { centsToNumber, formatCents } from "../exact";
 import { STATE_SHEET } from "../locate/locate";
 import { address, cellText, normalizeHeader, parseAddress } from "../locate/normalize";
 import type { Finding, HostFill, SavedCell, SheetSnapshot, Snapshot, ToolState } from "../model";
-import { reviewSummary } from "./report";
+import type { IndicatorDef, LeafDef } from "../../rules/types";
+import type { UnitResult } from "../score/score";
+import { explanationNotes, explanationNotesFinding } from "./notes";
+import { flat } from "../text";
+import { reviewSummaries } from "./report";
 import { encodeState, toRanges } from "./state";
 
 export { STATE_SHEET };
@@ -16,6 +20,12 @@ export type HighlightKind = keyof typeof HIGHLIGHT_COLORS;
 /** Every note the tool attaches starts with this, so it can tell its own notes from the user's. */
 export const NOTE_PREFIX = "【信用考核助手】";
 export const SCORE_FORMAT = "0.00";
+export {
+  EXPLANATION_NOTES_MAX_UNITS,
+  EXPLANATION_NOTES_SKIPPED,
+  explanationNotes,
+  explanationNotesFinding,
+} from "./notes";
 
 export interface CellWrite {
   readonly row: number;
@@ -59,6 +69,11 @@ export interface WritePlan {
   readonly state: ToolState;
   readonly stateSheet: string;
   readonly stateChunks: readonly string[];
+  /** False when the score cells carry no explanation notes (more than EXPLANATION_NOTES_MAX_UNITS units): their
+   * `note` is null, and `findings` holds the warning saying so. */
+  readonly explanationNotes: boolean;
+  /** Workbook-level findings about what is written (the warning above); empty when there is nothing to say. */
+  readonly findings: readonly Finding[];
 }
 
 export function scoreHeaders(a: Assessment): string[] {
@@ -186,35 +201,43 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
   const cells: CellWrite[] = columns
     .filter(({ header, col }) => normalizeHeader(cellText(headerCells[col - 1] ?? null)) !== normalizeHeader(header))
     .map(({ header, col }) => ({ row: headerRow, col, value: header, note: null, bold: true }));
-  const ledgerFindings = a.ledger?.findings ?? [];
-  const unitRows = new Set<number>();
+  const reviews = reviewSummaries(a);
+  const unitRows: number[] = [];
   const nIndicators = a.rulebook.indicators.length;
   const leavesOf = a.rulebook.indicators.map((ind) => a.rulebook.leaves.filter((l) => l.indicator === ind.id));
   const sharing = new Map<number, number>();
   for (const u of a.units) sharing.set(u.rank, (sharing.get(u.rank) ?? 0) + 1);
-  for (const u of a.units) {
+  const notes = explanationNotes(a);
+  const notesSkipped = explanationNotesFinding(a);
+  const indicatorCols = columns.slice(0, nIndicators).map((c) => c.col);
+  const [bonusCol, totalCol, rankCol, reviewCol] = columns.slice(nIndicators).map((c) => c.col);
+  a.units.forEach((u, k) => {
     const row = u.record.row;
-    unitRows.add(row);
+    unitRows.push(row);
     a.rulebook.indicators.forEach((ind, i) => {
-      const leaves = leavesOf[i];
-      const note = leaves
-        .map((l) => `${leaves.length > 1 ? `${l.id} ${l.name}：` : ""}${u.explanations.get(l.id) ?? ""}`)
-        .join("\n");
+      const cents = u.indicators.get(ind.id) ?? 0;
       cells.push({
         row,
-        col: columns[i].col,
-        value: centsToNumber(u.indicators.get(ind.id) ?? 0),
-        note: `${ind.name}（${ind.max}分）得 ${formatCents(u.indicators.get(ind.id) ?? 0)} 分\n${note}`,
+        col: indicatorCols[i],
+        value: centsToNumber(cents),
+        note: notes ? indicatorNote(u, ind, leavesOf[i], cents) : null,
         numberFormat: SCORE_FORMAT,
       });
     });
-    const [bonusCol, totalCol, rankCol, reviewCol] = columns.slice(nIndicators).map((c) => c.col);
-    cells.push({ row, col: bonusCol, value: centsToNumber(u.bonus), note: u.bonusExplain, numberFormat: SCORE_FORMAT });
+    cells.push({
+      row,
+      col: bonusCol,
+      value: centsToNumber(u.bonus),
+      note: notes ? u.explainBonus() : null,
+      numberFormat: SCORE_FORMAT,
+    });
     cells.push({
       row,
       col: totalCol,
       value: centsToNumber(u.total),
-      note: `总分 = 十项得分之和 ${formatCents(u.total - u.bonus)} + 加分 ${formatCents(u.bonus)} = ${formatCents(u.total)} 分`,
+      note: notes
+        ? `总分 = 十项得分之和 ${formatCents(u.total - u.bonus)} + 加分 ${formatCents(u.bonus)} = ${formatCents(u.total)} 分`
+        : null,
       numberFormat: SCORE_FORMAT,
     });
     const tied = sharing.get(u.rank) ?? 1;
@@ -222,18 +245,20 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
       row,
       col: rankCol,
       value: u.rank,
-      note: `共 ${a.units.length} 个单位，第 ${u.rank} 名${tied > 1 ? `（${tied} 个单位并列）` : ""}`,
+      note: notes ? `共 ${a.units.length} 个单位，第 ${u.rank} 名${tied > 1 ? `（${tied} 个单位并列）` : ""}` : null,
       numberFormat: "0",
     });
-    cells.push({ row, col: reviewCol, value: reviewSummary(u, ledgerFindings), note: null });
-  }
+    cells.push({ row, col: reviewCol, value: reviews[k], note: null });
+  });
   // Rows the tool scored last time that are no longer units lose what it wrote there. Only those: a row it never
   // wrote (the office's own 合计 with a formula in a 总分 column it typed) is never touched.
   const rows = a.layout.sheet.rows;
   const sameSheet = snapshot.state?.assessmentSheet === a.layout.sheet.name;
-  for (const [first, last] of sameSheet ? (snapshot.state?.scoredRows ?? []) : []) {
+  const scored = sameSheet ? (snapshot.state?.scoredRows ?? []) : [];
+  const isUnitRow = new Set(scored.length ? unitRows : []);
+  for (const [first, last] of scored) {
     for (let row = Math.max(first, headerRow + 1); row <= Math.min(last, rows.length); row++) {
-      if (unitRows.has(row)) continue;
+      if (isUnitRow.has(row)) continue;
       for (const { col } of columns) {
         const v = rows[row - 1]?.[col - 1];
         if (v !== null && v !== undefined) cells.push({ row, col, value: null, note: null });
@@ -247,13 +272,13 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     name: a.rulebook.rankingSheet,
     title: a.rulebook.rankingTitle,
     header,
-    rows: a.units.map((u) => [
+    rows: a.units.map((u, k) => [
       u.rank,
       displayName(u.record.key, u.record.row),
       centsToNumber(u.total),
       ...a.rulebook.indicators.map((i) => centsToNumber(u.indicators.get(i.id) ?? 0)),
       centsToNumber(u.bonus),
-      reviewSummary(u, ledgerFindings),
+      reviews[k],
     ]),
     widths: [6, 22, 8, ...a.rulebook.indicators.map(() => 11), 6, 44],
   };
@@ -261,7 +286,7 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     version: 1,
     assessmentSheet: a.layout.sheet.name,
     highlights,
-    scoredRows: toRanges([...unitRows]),
+    scoredRows: toRanges(unitRows),
     settings: { ...a.settings },
   };
   return {
@@ -274,5 +299,13 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     state,
     stateSheet: STATE_SHEET,
     stateChunks: encodeState(state),
+    explanationNotes: notes,
+    findings: notesSkipped ? [notesSkipped] : [],
   };
+}
+
+/** A score cell's note: the indicator's score, then how each of its leaves came about. */
+function indicatorNote(u: UnitResult, ind: IndicatorDef, leaves: readonly LeafDef[], cents: number): string {
+  const lines = leaves.map((l) => `${leaves.length > 1 ? `${l.id} ${l.name}：` : ""}${u.explain(l.id) ?? ""}`);
+  return flat(`${ind.name}（${ind.max}分）得 ${formatCents(cents)} 分\n${lines.join("\n")}`);
 }

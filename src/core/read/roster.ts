@@ -60,6 +60,34 @@ function bmpDistance(a: string, b: string, bound: number): number {
   return Math.min(prev[m], bound);
 }
 
+// Bit-parallel edit distance (Myers 1999, in Hyyrö's form for the distance between whole strings): the pattern's
+// positions are the bits of one 32-bit word, so a distance costs one step per character of the other string instead
+// of one per pair of characters. PEQ[c] has bit i set when the pattern's i-th character is c; it is filled for one
+// pattern at a time and cleared after.
+const PEQ = new Int32Array(0x10000);
+
+/** Levenshtein distance between `pattern` (1 to 32 characters, whose PEQ bits are set) and `text`, both BMP-only. */
+function bitDistance(m: number, text: string): number {
+  const high = 1 << (m - 1);
+  let pv = m === 32 ? -1 : (1 << m) - 1;
+  let mv = 0;
+  let score = m;
+  for (let j = 0; j < text.length; j++) {
+    const eq = PEQ[text.charCodeAt(j)];
+    const xv = eq | mv;
+    const xh = (((eq & pv) + pv) ^ pv) | eq;
+    let ph = mv | ~(xh | pv);
+    let mh = pv & xh;
+    if (ph & high) score++;
+    else if (mh & high) score--;
+    ph = (ph << 1) | 1;
+    mh = mh << 1;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+  }
+  return score;
+}
+
 export class Roster {
   private readonly index: Map<string, number>;
   private readonly keys: { name: string; key: string }[];
@@ -78,6 +106,19 @@ export class Roster {
     let best = this.names[0];
     let bestD = Infinity;
     const astral = this.astral || SURROGATE.test(key);
+    const m = key.length;
+    if (!astral && m >= 1 && m <= 32) {
+      for (let i = 0; i < m; i++) PEQ[key.charCodeAt(i)] |= 1 << i;
+      for (const n of this.keys) {
+        const d = bitDistance(m, n.key);
+        if (d < bestD) {
+          best = n.name;
+          bestD = d;
+        }
+      }
+      for (let i = 0; i < m; i++) PEQ[key.charCodeAt(i)] = 0;
+      return best;
+    }
     for (const n of this.keys) {
       const d = astral ? astralDistance(key, n.key, bestD) : bmpDistance(key, n.key, bestD);
       if (d < bestD) {

@@ -1,7 +1,9 @@
 // Unit rows → UnitRecord: every field read by its kind, the conditional requirements applied, findings with cells.
 import type { FieldDef, Rulebook } from "../../rules/types";
 import type { Layout } from "../locate/locate";
+import { ArrayMap, KeyIndex } from "../keyed";
 import { cellText, normalizeName } from "../locate/normalize";
+import { flat } from "../text";
 import type { CellValue, Finding } from "../model";
 import { Roster } from "./roster";
 import { MISSING, type Reading, isBlank, readCount, readEvidence, readNumber, readYesNo } from "./values";
@@ -47,83 +49,137 @@ function readByKind(f: FieldDef, v: CellValue): Reading {
 const countOf = (r: Reading | undefined): number | null =>
   r && r.state === "present" && r.count !== undefined ? r.count : null;
 
-/** Whether the field must be filled in on this row, given the row's other fields (rules-2020.md, conditional requirements). */
-function isRequired(f: FieldDef, got: Map<string, FieldValue>, ledger: boolean): boolean {
+/** The rulebook's field ids, in order: the key list every unit's `fields` shares. */
+const FIELD_INDEX = new WeakMap<Rulebook, KeyIndex>();
+export function fieldIndex(rulebook: Rulebook): KeyIndex {
+  let index = FIELD_INDEX.get(rulebook);
+  if (!index) FIELD_INDEX.set(rulebook, (index = new KeyIndex(rulebook.fields.map((f) => f.id))));
+  return index;
+}
+
+/** One field as this sheet holds it, worked out once for all rows. */
+interface FieldPlan {
+  readonly def: FieldDef;
+  readonly slot: number;
+  /** 1-based column; undefined when the workbook has no such column. */
+  readonly col: number | undefined;
+  /** Slots of the fields the requirement depends on (-1: none or unknown). */
+  readonly partOf: number;
+  readonly whenYes: number;
+  readonly whenPositive: number;
+  /** Shared FieldValues of this column: a reading that is itself shared (missing, absent, present, a small count)
+   * gets one FieldValue per column, so a large sheet does not allocate one per cell. */
+  readonly shared: Map<Reading, FieldValue>;
+  readonly missing: FieldValue;
+  /** The findings' messages that are the same on every row. */
+  readonly noColumn: string;
+  readonly blank: string;
+  readonly noReason: string;
+}
+
+type Slots = (FieldValue | undefined)[];
+
+/** Whether the field must be filled in on this row, given the row's fields read so far (rules-2020.md, conditional
+ * requirements). */
+function isRequired(p: FieldPlan, got: Slots, ledger: boolean): boolean {
+  const f = p.def;
   if (f.replacedByLedger && ledger) return false;
   if (f.partOf) {
-    const whole = countOf(got.get(f.partOf)?.reading);
+    const whole = countOf(p.partOf < 0 ? undefined : got[p.partOf]?.reading);
     return whole !== null && whole > 0;
   }
-  if (f.requiredWhenYes) return got.get(f.requiredWhenYes)?.reading.state === "present";
+  if (f.requiredWhenYes) return (p.whenYes < 0 ? undefined : got[p.whenYes])?.reading.state === "present";
   if (f.requiredWhenPositive) {
-    const r = got.get(f.requiredWhenPositive)?.reading;
+    const r = (p.whenPositive < 0 ? undefined : got[p.whenPositive])?.reading;
     return r !== undefined && r.state === "present" && r.amount !== undefined && r.amount.n > 0n;
   }
   return f.required === "always";
 }
 
-/** FieldValues shared between rows: a reading that is itself shared (missing, absent, present, a small count)
- * gets one FieldValue per column, so a large sheet does not allocate one per cell. */
-class FieldValues {
-  private readonly byCol = new Map<number | undefined, WeakMap<Reading, FieldValue>>();
-  get(reading: Reading, col: number | undefined): FieldValue {
-    let m = this.byCol.get(col);
-    if (!m) this.byCol.set(col, (m = new WeakMap()));
-    let fv = m.get(reading);
-    if (!fv) m.set(reading, (fv = col === undefined ? { reading } : { reading, col }));
-    return fv;
-  }
+function fieldPlans(layout: Layout, rulebook: Rulebook, index: KeyIndex): FieldPlan[] {
+  const absent: FieldValue = { reading: MISSING };
+  const slot = (id: string | undefined) => (id === undefined ? -1 : index.slot(id));
+  return rulebook.fields.map((def) => {
+    const col = layout.columns.get(def.id);
+    return {
+      def,
+      slot: index.slot(def.id),
+      col,
+      partOf: slot(def.partOf),
+      whenYes: slot(def.requiredWhenYes),
+      whenPositive: slot(def.requiredWhenPositive),
+      shared: new Map(),
+      missing: col === undefined ? absent : { reading: MISSING, col },
+      noColumn: `缺少材料：${def.id}（工作表中没有“${def.id}”列）`,
+      blank: `缺少材料：${def.id}${def.requiredWhenPositive && def.kind === "evidence" ? `（填了${def.requiredWhenPositive}须写明${def.id}）` : ""}`,
+      noReason: `缺少材料：${def.id}（填了${def.requiredWhenPositive}须写明${def.id}）`,
+    };
+  });
 }
 
+function sharedValue(p: FieldPlan, reading: Reading): FieldValue {
+  let fv = p.shared.get(reading);
+  if (!fv) p.shared.set(reading, (fv = p.col === undefined ? { reading } : { reading, col: p.col }));
+  return fv;
+}
+
+/** Reads one row's fields into `fields` (cleared first; slot order), returning the row's findings. */
 function readRow(
-  values: FieldValues,
+  plans: readonly FieldPlan[],
+  fields: Slots,
   cells: readonly CellValue[],
   row: number,
-  layout: Layout,
-  rulebook: Rulebook,
+  unit: string,
   ledger: boolean,
-): { fields: Map<string, FieldValue>; findings: Finding[] } {
-  const fields = new Map<string, FieldValue>();
+): Finding[] {
+  fields.fill(undefined);
   const findings: Finding[] = [];
-  for (const f of rulebook.fields) {
-    const col = layout.columns.get(f.id);
+  for (const p of plans) {
+    const f = p.def;
+    const col = p.col;
     if (col === undefined) {
-      fields.set(f.id, values.get(MISSING, undefined));
+      fields[p.slot] = p.missing;
       // An optional column that this row needs (加分事由 for a bonus) gets a finding here: the workbook-level
       // finding for absent columns covers required ones only.
-      if (f.required === "optional" && isRequired(f, fields, ledger)) {
-        findings.push({ kind: "missing", field: f.id, row, message: `缺少材料：${f.id}（工作表中没有“${f.id}”列）` });
+      if (f.required === "optional" && isRequired(p, fields, ledger)) {
+        findings.push({ kind: "missing", field: f.id, row, message: p.noColumn, unit });
       }
       continue;
     }
     let reading = readByKind(f, cells[col - 1] ?? null);
     if (f.partOf && reading.state === "present" && reading.count !== undefined) {
-      const whole = countOf(fields.get(f.partOf)?.reading);
+      const whole = countOf(p.partOf < 0 ? undefined : fields[p.partOf]?.reading);
       if (whole !== null && reading.count > whole) {
         reading = { state: "invalid", reason: `${f.id}（${reading.count}）大于${f.partOf}（${whole}）` };
       }
     }
-    fields.set(f.id, Object.isFrozen(reading) ? values.get(reading, col) : { reading, col });
+    fields[p.slot] = Object.isFrozen(reading) ? sharedValue(p, reading) : { reading, col };
     if (reading.state === "invalid") {
-      findings.push({ kind: "invalid", field: f.id, row, col, message: `数据有误：${f.id}，${reading.reason}` });
-    } else if (reading.state === "missing" && isRequired(f, fields, ledger)) {
-      const blankReason =
-        f.requiredWhenPositive && f.kind === "evidence" ? `（填了${f.requiredWhenPositive}须写明${f.id}）` : "";
-      findings.push({ kind: "missing", field: f.id, row, col, message: `缺少材料：${f.id}${blankReason}` });
+      findings.push({
+        kind: "invalid",
+        field: f.id,
+        row,
+        col,
+        message: flat(`数据有误：${f.id}，${reading.reason}`),
+        unit,
+      });
+    } else if (reading.state === "missing" && isRequired(p, fields, ledger)) {
+      findings.push({ kind: "missing", field: f.id, row, col, message: p.blank, unit });
     }
     // A bonus whose reason is a no-word is missing evidence too (rules-2020.md).
-    if (reading.state === "absent" && f.requiredWhenPositive && isRequired(f, fields, ledger)) {
-      fields.set(f.id, values.get(MISSING, col));
+    if (reading.state === "absent" && f.requiredWhenPositive && isRequired(p, fields, ledger)) {
+      fields[p.slot] = p.missing;
       findings.push({
         kind: "missing",
         field: f.id,
         row,
         col,
-        message: `缺少材料：${f.id}（填了${f.requiredWhenPositive}须写明${f.id}）`,
+        message: p.noReason,
+        unit,
       });
     }
   }
-  return { fields, findings };
+  return findings;
 }
 
 /** Reads every unit row below the header row (workbook.md "The assessment sheet"). */
@@ -132,17 +188,28 @@ export function readUnits(layout: Layout, rulebook: Rulebook, ledger: boolean): 
   const summary = new Set(rulebook.summaryRowNames.map(normalizeName));
   const knownCols = [...layout.columns.entries()].filter(([id]) => id !== rulebook.unitField.id).map(([, c]) => c);
   const units: UnitRecord[] = [];
-  const values = new FieldValues();
+  const index = fieldIndex(rulebook);
+  const plans = fieldPlans(layout, rulebook, index);
+  // All units' fields in one array (a unit's run of index.size values), read through a reused row.
+  const store: FieldValue[] = [];
+  const scratch: Slots = new Array<FieldValue | undefined>(index.size).fill(undefined);
   const rows = layout.sheet.rows;
+  const hasData = (cells: readonly CellValue[]): boolean => {
+    for (const c of knownCols) if (!isBlank(cells[c - 1] ?? null)) return true;
+    return false;
+  };
   for (let r = layout.headerRow; r < rows.length; r++) {
     const cells = rows[r] ?? [];
     const row = r + 1;
     const nameCell = cells[layout.unitCol - 1] ?? null;
     const key = normalizeName(cellText(nameCell));
-    const hasData = knownCols.some((c) => !isBlank(cells[c - 1] ?? null));
-    if (key === "" && !hasData) continue; // blank row (a lone 序号 does not count)
+    if (key === "" && !hasData(cells)) continue; // blank row (a lone 序号 does not count)
     if (summary.has(key)) continue; // 合计/小计/总计/平均 is not a unit
-    const { fields, findings } = readRow(values, cells, row, layout, rulebook, ledger);
+    const findings = readRow(plans, scratch, cells, row, key, ledger);
+    // Every slot is set: each key of the index is some field's id.
+    const offset = store.length;
+    const fields = new ArrayMap(index, store, offset);
+    for (let i = 0; i < scratch.length; i++) store[offset + i] = scratch[i] as FieldValue;
     if (key === "") {
       findings.unshift({
         kind: "invalid",
@@ -150,6 +217,7 @@ export function readUnits(layout: Layout, rulebook: Rulebook, ledger: boolean): 
         row,
         col: layout.unitCol,
         message: "数据有误：缺少单位名称",
+        unit: key,
       });
     }
     const rosterIndex = key === "" ? -1 : roster.position(key);
@@ -160,7 +228,7 @@ export function readUnits(layout: Layout, rulebook: Rulebook, ledger: boolean): 
         row,
         col: layout.unitCol,
         unit: key,
-        message: `“${key}”不在考核对象名单（附件1）中，是否为“${roster.closest(key)}”？`,
+        message: flat(`“${key}”不在考核对象名单（附件1）中，是否为“${roster.closest(key)}”？`),
       });
     }
     units.push({ row, key, unitCol: layout.unitCol, fields, rosterIndex, findings });
@@ -168,21 +236,26 @@ export function readUnits(layout: Layout, rulebook: Rulebook, ledger: boolean): 
 
   // A unit on two rows is invalid on both.
   const rowsByKey = new Map<string, UnitRecord[]>();
-  for (const u of units) if (u.key !== "") rowsByKey.set(u.key, [...(rowsByKey.get(u.key) ?? []), u]);
+  for (const u of units) {
+    if (u.key === "") continue;
+    const same = rowsByKey.get(u.key);
+    if (same) same.push(u);
+    else rowsByKey.set(u.key, [u]);
+  }
   for (const [key, same] of rowsByKey) {
     if (same.length < 2) continue;
-    const list = same.map((u) => u.row).join("、");
+    const message = `数据有误：单位“${key}”重复出现在第 ${same.map((u) => u.row).join("、")} 行`;
     for (const u of same) {
       u.findings.unshift({
         kind: "invalid",
         field: rulebook.unitField.id,
         row: u.row,
         col: u.unitCol,
-        message: `数据有误：单位“${key}”重复出现在第 ${list} 行`,
+        message,
+        unit: u.key,
       });
     }
   }
-  for (const u of units) for (const f of u.findings) Object.assign(f, { unit: u.key });
 
   const findings: Finding[] = [];
   for (const name of rulebook.roster) {

@@ -15,7 +15,13 @@ const PRESENT: Reading = Object.freeze({ state: "present" });
 // Text made only of printable ASCII, CJK ideographs and CJK punctuation is already NFKC and has no whitespace:
 // the common case skips the (costly) normalisation.
 const STABLE = /^[\u0021-\u007e\u4e00-\u9fff\u3001-\u3037]*$/;
-const norm = (s: string): string => (STABLE.test(s) ? s : s.normalize("NFKC").replace(/\s+/g, "")).toUpperCase();
+// In that text only a-z has an upper case: text without them is its own upper case (and skips ICU).
+const LOWER = /[a-z]/;
+const norm = (s: string): string =>
+  STABLE.test(s) ? (LOWER.test(s) ? s.toUpperCase() : s) : s.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
+/** Whether a character code is one of STABLE's. */
+const stableCode = (c: number): boolean =>
+  (c >= 0x21 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3001 && c <= 0x3037);
 
 // Count readings of everyday sizes are shared, not allocated per cell.
 const COUNTS: Reading[] = Array.from({ length: 4096 }, (_, n) => Object.freeze({ state: "present", count: n }));
@@ -41,7 +47,7 @@ const errorReading = (v: { error: string }): Reading => ({ state: "invalid", rea
 function isBlank(v: CellValue): boolean {
   if (v === null) return true;
   if (typeof v !== "string") return false;
-  if (v.length > 0 && STABLE.test(v.charAt(0))) return false;
+  if (v.length > 0 && stableCode(v.charCodeAt(0))) return false;
   return v.replace(/(?:\s|\u200b|\ufeff)+/g, "") === "";
 }
 
@@ -100,6 +106,8 @@ export function readCount(v: CellValue): Reading {
 }
 
 const NUMBER_TEXT = /^\d+(?:\.\d+)?$/;
+// Amount readings of numbers seen before are shared, not parsed and allocated per cell.
+const AMOUNTS = new Map<number, Reading>();
 
 /** number (创新加分, 自评总分): a number ≥ 0, as a number or as text ("2", "2.5"). */
 export function readNumber(v: CellValue): Reading {
@@ -108,7 +116,12 @@ export function readNumber(v: CellValue): Reading {
   if (typeof v === "number") {
     if (!Number.isFinite(v) || v < 0) return { state: "invalid", reason: `应为不小于 0 的数（${v}）` };
     if (v > 1e9) return { state: "invalid", reason: `数值过大（${v}）` };
-    return { state: "present", amount: fromNumber(v) };
+    let r = AMOUNTS.get(v);
+    if (!r) {
+      r = Object.freeze({ state: "present", amount: Object.freeze(fromNumber(v)) });
+      if (AMOUNTS.size < 4096) AMOUNTS.set(v, r);
+    }
+    return r;
   }
   if (typeof v === "string") {
     const t = v.normalize("NFKC").trim();

@@ -1,10 +1,13 @@
 // One leaf's score from a unit's readings, with a short Chinese explanation of how the number came about.
 // Each rule kind cites the rulebook text it implements; the numbers come from the rulebook data.
+// One function does both: scoring a large sheet asks for the number only (leafCents), and the explanation is built
+// on demand from the same readings (scoreLeaf), so the two can never disagree.
 import type { Settings } from "../../rules/settings";
 import type { LeafDef, Rule } from "../../rules/types";
 import { formatCents, formatPercent, pointsToCents, roundHalfUp, scaleCents } from "../exact";
 import type { LedgerCount } from "../read/ledger";
 import type { FieldValue } from "../read/units";
+import { flat } from "../text";
 
 export interface LeafOutcome {
   /** Hundredths of a point; null when not applicable (the policy decides the score later). */
@@ -16,9 +19,21 @@ export interface LeafInput {
   readonly fields: ReadonlyMap<string, FieldValue>;
   /** This unit's ledger counts when the workbook has a ledger sheet (absent unit: zero rows). */
   readonly ledger: LedgerCount | null;
-  /** Leaves already scored for this unit (for `follows`). */
-  readonly done: ReadonlyMap<string, LeafOutcome>;
+  /** A leaf already scored for this unit (for `follows`): its hundredths, null when not applicable, undefined when
+   * not scored (yet). */
+  done(leafId: string): number | null | undefined;
   readonly settings: Settings;
+}
+
+/** Where the explanation goes when one is wanted; null when only the number is. */
+interface Why {
+  text: string;
+}
+
+/** Records the explanation (the template is only evaluated when `why` is given) and returns the score. */
+function told(why: Why | null, cents: number | null, text: string | false): number | null {
+  if (why !== null && text !== false) why.text = text;
+  return cents;
 }
 
 const pts = (cents: number): string => `${formatCents(cents)} 分`;
@@ -31,144 +46,200 @@ const present = (input: LeafInput, field: string): boolean => input.fields.get(f
 const why = (input: LeafInput, field: string): string =>
   input.fields.get(field)?.reading.state === "invalid" ? `${field}有误` : `${field}缺失`;
 
-function ratio(max: number, part: number | null, whole: number, partName: string, wholeName: string): LeafOutcome {
+function ratio(
+  max: number,
+  part: number | null,
+  whole: number,
+  partName: string,
+  wholeName: string,
+  w: Why | null,
+): number {
   const p = Math.min(part ?? 0, whole);
   const cents = scaleCents(max, p, whole);
-  const note = part === null ? `（${partName}缺失或有误，按 0 计）` : "";
-  return {
-    cents,
-    explain: `${partName} ${p} / ${wholeName} ${whole} = ${formatPercent(p, whole)}%，${formatCents(max)} × ${formatPercent(p, whole)}% = ${pts(cents)}${note}`,
-  };
+  if (w !== null) {
+    const note = part === null ? `（${partName}缺失或有误，按 0 计）` : "";
+    w.text = `${partName} ${p} / ${wholeName} ${whole} = ${formatPercent(p, whole)}%，${formatCents(max)} × ${formatPercent(p, whole)}% = ${pts(cents)}${note}`;
+  }
+  return cents;
 }
 
+/** The leaf's hundredths, null when not applicable. */
+export function leafCents(leaf: LeafDef, input: LeafInput): number | null {
+  return evaluate(leaf, input, null);
+}
+
+/** The leaf's hundredths with the explanation of how they came about. */
 export function scoreLeaf(leaf: LeafDef, input: LeafInput): LeafOutcome {
-  const max = pointsToCents(leaf.max);
+  const w: Why = { text: "" };
+  const cents = evaluate(leaf, input, w);
+  return { cents, explain: flat(w.text) };
+}
+
+/** A leaf's point literals in hundredths: its max, and its rule's points (each: per item, per step, or stamped and
+ * complete; alt: stamped only). Worked out once per leaf. */
+interface Points {
+  readonly max: number;
+  readonly each: number;
+  readonly alt: number;
+}
+const POINTS = new WeakMap<LeafDef, Points>();
+function pointsOf(leaf: LeafDef): Points {
+  let p = POINTS.get(leaf);
+  if (!p) {
+    const r = leaf.rule;
+    const each =
+      r.kind === "perPresent" || r.kind === "perCount" || r.kind === "deductPerCount"
+        ? r.pointsEach
+        : r.kind === "rateSteps"
+          ? r.pointsPerStep
+          : r.kind === "stampedComplete"
+            ? r.both
+            : 0;
+    const alt = r.kind === "stampedComplete" ? r.stampedOnly : 0;
+    p = { max: pointsToCents(leaf.max), each: pointsToCents(each), alt: pointsToCents(alt) };
+    POINTS.set(leaf, p);
+  }
+  return p;
+}
+
+function evaluate(leaf: LeafDef, input: LeafInput, w: Why | null): number | null {
+  const { max, each, alt } = pointsOf(leaf);
   const rule: Rule = leaf.rule;
   switch (rule.kind) {
     case "perPresent": {
       // 少1项扣1分
-      const have = rule.fields.filter((f) => present(input, f));
-      const lack = rule.fields.filter((f) => !present(input, f));
-      const each = pointsToCents(rule.pointsEach);
-      const cents = Math.min(max, have.length * each);
-      const lacking = lack.length ? `，缺 ${lack.length} 项（${lack.join("、")}）` : "";
-      return { cents, explain: `已有 ${have.length} 项${lacking}：每项 ${pts(each)}，得 ${pts(cents)}` };
+      let have = 0;
+      for (const f of rule.fields) if (present(input, f)) have++;
+      const cents = Math.min(max, have * each);
+      if (w !== null) {
+        const lack = rule.fields.filter((f) => !present(input, f));
+        const lacking = lack.length ? `，缺 ${lack.length} 项（${lack.join("、")}）` : "";
+        w.text = `已有 ${have} 项${lacking}：每项 ${pts(each)}，得 ${pts(cents)}`;
+      }
+      return cents;
     }
     case "stampedComplete": {
       const stamped = present(input, rule.stamped);
       const complete = present(input, rule.complete);
-      if (!stamped) return { cents: 0, explain: `目录未盖章确认，得 0 分` };
-      const cents = pointsToCents(complete ? rule.both : rule.stampedOnly);
-      return {
+      if (!stamped) return told(w, 0, `目录未盖章确认，得 0 分`);
+      const cents = complete ? each : alt;
+      return told(
+        w,
         cents,
-        explain: complete ? `已盖章确认且目录完整，得 ${pts(cents)}` : `已盖章确认但目录不完整，得 ${pts(cents)}`,
-      };
+        w !== null &&
+          (complete ? `已盖章确认且目录完整，得 ${pts(cents)}` : `已盖章确认但目录不完整，得 ${pts(cents)}`),
+      );
     }
     case "ratio": {
       const whole = count(input, rule.whole);
       if (whole === null || whole === 0) {
         if (rule.follows) {
-          const na = input.done.get(rule.follows)?.cents === null;
+          const na = input.done(rule.follows) === null;
           return na
-            ? { cents: null, explain: `${rule.whole}为 0，与 ${rule.follows} 同为不适用` }
-            : {
-                cents: 0,
-                explain: `${whole === null ? why(input, rule.whole) : `${rule.whole}为 0`}，没有可计质量的信息，得 0 分`,
-              };
+            ? told(w, null, w !== null && `${rule.whole}为 0，与 ${rule.follows} 同为不适用`)
+            : told(
+                w,
+                0,
+                w !== null &&
+                  `${whole === null ? why(input, rule.whole) : `${rule.whole}为 0`}，没有可计质量的信息，得 0 分`,
+              );
         }
-        if (whole === null) return { cents: 0, explain: `${why(input, rule.whole)}，得 0 分` };
-        return { cents: null, explain: `${rule.whole}为 0，不适用` };
+        if (whole === null) return told(w, 0, w !== null && `${why(input, rule.whole)}，得 0 分`);
+        return told(w, null, w !== null && `${rule.whole}为 0，不适用`);
       }
-      return ratio(max, count(input, rule.part), whole, rule.part, rule.whole);
+      return ratio(max, count(input, rule.part), whole, rule.part, rule.whole, w);
     }
     case "ledgerTimeliness": {
       if (input.ledger) {
         const { due, onTime, lateRows } = input.ledger;
-        if (due === 0) return { cents: null, explain: `双公示台账中本年度无应公示信息，不适用` };
+        if (due === 0) return told(w, null, `双公示台账中本年度无应公示信息，不适用`);
         const cents = scaleCents(max, onTime, due);
-        const late = lateRows.length
-          ? `；逾期或未公示见台账第 ${lateRows.slice(0, 8).join("、")}${lateRows.length > 8 ? " 等" : ""} 行`
-          : "";
-        return {
-          cents,
-          explain: `双公示台账应公示 ${due} 条，${rule.workingDays} 个工作日内公示 ${onTime} 条 = ${formatPercent(onTime, due)}%，${formatCents(max)} × ${formatPercent(onTime, due)}% = ${pts(cents)}${late}`,
-        };
+        if (w !== null) {
+          const late = lateRows.length
+            ? `；逾期或未公示见台账第 ${lateRows.slice(0, 8).join("、")}${lateRows.length > 8 ? " 等" : ""} 行`
+            : "";
+          w.text = `双公示台账应公示 ${due} 条，${rule.workingDays} 个工作日内公示 ${onTime} 条 = ${formatPercent(onTime, due)}%，${formatCents(max)} × ${formatPercent(onTime, due)}% = ${pts(cents)}${late}`;
+        }
+        return cents;
       }
       const whole = count(input, rule.whole);
-      if (whole === null) return { cents: 0, explain: `${why(input, rule.whole)}，得 0 分` };
-      if (whole === 0) return { cents: null, explain: `${rule.whole}为 0，不适用` };
-      return ratio(max, count(input, rule.part), whole, rule.part, rule.whole);
+      if (whole === null) return told(w, 0, w !== null && `${why(input, rule.whole)}，得 0 分`);
+      if (whole === 0) return told(w, null, w !== null && `${rule.whole}为 0，不适用`);
+      return ratio(max, count(input, rule.part), whole, rule.part, rule.whole, w);
     }
     case "present": {
       const ok = present(input, rule.field);
       return ok
-        ? { cents: max, explain: `${rule.field}：已建立，得 ${pts(max)}` }
-        : { cents: 0, explain: `${rule.field}：未建立或缺少材料，得 0 分` };
+        ? told(w, max, w !== null && `${rule.field}：已建立，得 ${pts(max)}`)
+        : told(w, 0, w !== null && `${rule.field}：未建立或缺少材料，得 0 分`);
     }
     case "perCount": {
       const n = count(input, rule.field);
-      if (n === null) return { cents: 0, explain: `${why(input, rule.field)}，得 0 分` };
-      const each = pointsToCents(rule.pointsEach);
+      if (n === null) return told(w, 0, w !== null && `${why(input, rule.field)}，得 0 分`);
       const raw = n * each; // both non-negative integers: an unsafe product is far above the cap anyway
       const over = !Number.isSafeInteger(raw) || raw > max;
       const cents = over ? max : raw;
-      const product = Number.isSafeInteger(raw) ? formatCents(raw) : `${formatCents(max)} 以上`;
-      return {
-        cents,
-        explain: `${rule.label} ${n} ${rule.unit} × ${formatCents(each)} = ${over ? `${product}，超过上限 ${formatCents(max)}，得 ${pts(cents)}` : `${pts(cents)}（上限 ${formatCents(max)}）`}`,
-      };
+      if (w !== null) {
+        const product = Number.isSafeInteger(raw) ? formatCents(raw) : `${formatCents(max)} 以上`;
+        w.text = `${rule.label} ${n} ${rule.unit} × ${formatCents(each)} = ${over ? `${product}，超过上限 ${formatCents(max)}，得 ${pts(cents)}` : `${pts(cents)}（上限 ${formatCents(max)}）`}`;
+      }
+      return cents;
     }
     case "rateSteps": {
       // 八: 占比达80%的不扣分；占比80%以下的，每降10个百分点扣1分
       const whole = count(input, rule.whole);
-      if (whole === null) return { cents: 0, explain: `${why(input, rule.whole)}，得 0 分` };
-      if (whole === 0) return { cents: null, explain: `${rule.whole}为 0，不适用` };
+      if (whole === null) return told(w, 0, w !== null && `${why(input, rule.whole)}，得 0 分`);
+      if (whole === 0) return told(w, null, w !== null && `${rule.whole}为 0，不适用`);
       const part = Math.min(count(input, rule.part) ?? 0, whole);
-      const rate = `参与 ${part} 家 / ${rule.whole.replace(/数$/, "")} ${whole} 家 = ${formatPercent(part, whole)}%`;
+      const rate =
+        w !== null && `参与 ${part} 家 / ${rule.whole.replace(/数$/, "")} ${whole} 家 = ${formatPercent(part, whole)}%`;
       // shortfall in percentage points = T − 100·p/w = (T·w − 100·p) / w
       const shortNum = BigInt(rule.thresholdPct) * BigInt(whole) - 100n * BigInt(part);
-      if (shortNum <= 0n) return { cents: max, explain: `${rate}，达到 ${rule.thresholdPct}%，不扣分，得 ${pts(max)}` };
+      if (shortNum <= 0n) {
+        return told(w, max, w !== null && `${rate}，达到 ${rule.thresholdPct}%，不扣分，得 ${pts(max)}`);
+      }
       const stepDen = BigInt(rule.stepPct) * BigInt(whole);
-      const perStep = BigInt(pointsToCents(rule.pointsPerStep));
+      const perStep = BigInt(each);
+      const policy = input.settings.steps;
       let deduct: bigint;
-      let how: string;
-      switch (input.settings.steps) {
-        case "ceil": {
-          const steps = (shortNum + stepDen - 1n) / stepDen;
+      let steps = 0n;
+      switch (policy) {
+        case "ceil":
+          steps = (shortNum + stepDen - 1n) / stepDen;
           deduct = steps * perStep;
-          how = `扣 ${steps} 档（不足一档按一档计）`;
           break;
-        }
-        case "floor": {
-          const steps = shortNum / stepDen;
+        case "floor":
+          steps = shortNum / stepDen;
           deduct = steps * perStep;
-          how = `扣 ${steps} 档（只计整档）`;
           break;
-        }
         case "prorata":
           deduct = roundHalfUp(shortNum * perStep, stepDen);
-          how = `按比例扣 ${formatCents(Number(deduct))} 分`;
           break;
       }
       const cents = Math.max(0, max - Number(deduct));
-      return {
-        cents,
-        explain: `${rate}，低于 ${rule.thresholdPct}%，每降 ${rule.stepPct} 个百分点扣 ${formatCents(Number(perStep))} 分：${how}，得 ${pts(cents)}`,
-      };
+      if (w !== null) {
+        const how =
+          policy === "ceil"
+            ? `扣 ${steps} 档（不足一档按一档计）`
+            : policy === "floor"
+              ? `扣 ${steps} 档（只计整档）`
+              : `按比例扣 ${formatCents(Number(deduct))} 分`;
+        w.text = `${rate}，低于 ${rule.thresholdPct}%，每降 ${rule.stepPct} 个百分点扣 ${formatCents(Number(perStep))} 分：${how}，得 ${pts(cents)}`;
+      }
+      return cents;
     }
     case "deductPerCount": {
       // 十: 未参加…每次扣1分; bad data never earns points
       const n = count(input, rule.field);
-      if (n === null) return { cents: 0, explain: `${why(input, rule.field)}，得 0 分` };
-      const each = pointsToCents(rule.pointsEach);
+      if (n === null) return told(w, 0, w !== null && `${why(input, rule.field)}，得 0 分`);
       const deduct = n * each; // an unsafe product is far above max: the floor 0 applies
       const floored = !Number.isSafeInteger(deduct) || deduct >= max;
       const cents = floored ? 0 : max - deduct;
-      const minus = Number.isSafeInteger(deduct) ? formatCents(deduct) : `${formatCents(max)} 以上`;
-      return {
-        cents,
-        explain: `${rule.label} ${n} ${rule.unit}，每次扣 ${formatCents(each)} 分：${formatCents(max)} − ${minus}${floored ? "，最低 0 分" : ""} = ${pts(cents)}`,
-      };
+      if (w !== null) {
+        const minus = Number.isSafeInteger(deduct) ? formatCents(deduct) : `${formatCents(max)} 以上`;
+        w.text = `${rule.label} ${n} ${rule.unit}，每次扣 ${formatCents(each)} 分：${formatCents(max)} − ${minus}${floored ? "，最低 0 分" : ""} = ${pts(cents)}`;
+      }
+      return cents;
     }
   }
 }

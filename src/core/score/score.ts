@@ -1,87 +1,260 @@
 // Units' readings → leaves, 不适用 policy, indicators, bonus, total, rank, findings (rules-2020.md).
+// Scores are kept compactly (one table of numbers for all units); the Chinese explanations are not kept at all but
+// built on demand from the same readings by the same code (UnitResult.explain), so they cost nothing on a large
+// sheet until someone reads them.
 import type { Settings } from "../../rules/settings";
-import type { Rulebook } from "../../rules/types";
-import { fromNumber, formatCents, pointsToCents, roundHalfUp, toCents } from "../exact";
+import type { LeafDef, Rulebook } from "../../rules/types";
+import { type Rational, fromNumber, formatCents, pointsToCents, roundHalfUp, toCents } from "../exact";
+import { KeyIndex, TableMap } from "../keyed";
 import type { Finding } from "../model";
-import type { LedgerResult } from "../read/ledger";
-import type { UnitRecord } from "../read/units";
-import { type LeafOutcome, scoreLeaf } from "./leaves";
+import type { LedgerCount, LedgerResult } from "../read/ledger";
+import type { FieldValue, UnitRecord } from "../read/units";
+import { flat } from "../text";
+import { type LeafInput, leafCents, scoreLeaf } from "./leaves";
 
 export interface UnitResult {
   readonly record: UnitRecord;
   /** leaf id → hundredths, after the 不适用 policy. */
   readonly leaves: ReadonlyMap<string, number>;
   readonly notApplicable: readonly string[];
-  readonly explanations: ReadonlyMap<string, string>;
   /** indicator id → hundredths. */
   readonly indicators: ReadonlyMap<string, number>;
   readonly bonus: number;
-  readonly bonusExplain: string;
   readonly total: number;
   readonly rank: number;
   /** Findings on this unit's row, by column. */
   readonly findings: readonly Finding[];
+  /** How the leaf's score came about, in Chinese; undefined when no leaf has this id. Built on each call, not kept. */
+  explain(leafId: string): string | undefined;
+  /** How the bonus came about, in Chinese. Built on each call, not kept. */
+  explainBonus(): string;
 }
 
-interface Draft {
-  record: UnitRecord;
-  outcomes: Map<string, LeafOutcome>;
-  bonus: number;
-  bonusExplain: string;
-  findings: Finding[];
+/** The ledger counts of a unit with no ledger rows. */
+const NO_ROWS: LedgerCount = Object.freeze({ due: 0, onTime: 0, lateRows: [] });
+const NONE: readonly string[] = Object.freeze([]);
+/** A leaf slot not scored yet (a scored leaf is a whole number of hundredths, or NaN when not applicable). */
+const UNSCORED = -Infinity;
+
+/** Where an explanation goes when one is wanted. */
+interface Why {
+  text: string;
 }
 
-function scoreBonus(rulebook: Rulebook, settings: Settings, d: Draft): void {
-  const entered = d.record.fields.get(rulebook.bonus.field);
-  const reason = d.record.fields.get(rulebook.bonus.reasonField);
+/** The rulebook's leaves and indicators as slots of the score table, worked out once per rulebook. */
+interface LeafLayout {
+  readonly leaves: KeyIndex;
+  /** Indicator ids, then any indicator a leaf names that the rulebook does not list (as a Map would grow). */
+  readonly indicators: KeyIndex;
+  /** Per leaf definition, in rulebook order: its slot and its indicator's slot. */
+  readonly leafSlot: readonly number[];
+  readonly indicatorSlot: readonly number[];
+  /** Per leaf slot: the definition that decides it (the last one with that id) and its position in the rulebook. */
+  readonly lastDef: readonly LeafDef[];
+  readonly lastPos: readonly number[];
+  /** Per leaf slot: the position of the first definition with that id. */
+  readonly firstPos: readonly number[];
+}
+
+const LAYOUTS = new WeakMap<Rulebook, LeafLayout>();
+function leafLayout(rulebook: Rulebook): LeafLayout {
+  let layout = LAYOUTS.get(rulebook);
+  if (layout) return layout;
+  const leaves = new KeyIndex(rulebook.leaves.map((l) => l.id));
+  const indicators = new KeyIndex([
+    ...rulebook.indicators.map((i) => i.id),
+    ...rulebook.leaves.map((l) => l.indicator),
+  ]);
+  const lastDef: LeafDef[] = [];
+  const lastPos: number[] = [];
+  const firstPos: number[] = [];
+  rulebook.leaves.forEach((l, pos) => {
+    const slot = leaves.slot(l.id);
+    lastDef[slot] = l;
+    lastPos[slot] = pos;
+    firstPos[slot] ??= pos;
+  });
+  layout = {
+    leaves,
+    indicators,
+    leafSlot: rulebook.leaves.map((l) => leaves.slot(l.id)),
+    indicatorSlot: rulebook.leaves.map((l) => indicators.slot(l.indicator)),
+    lastDef,
+    lastPos,
+    firstPos,
+  };
+  LAYOUTS.set(rulebook, layout);
+  return layout;
+}
+
+/** Reads a unit's leaves as they are being scored: the table row filled so far. */
+class ScoringInput implements LeafInput {
+  fields: ReadonlyMap<string, FieldValue> = new Map();
+  ledger: LedgerCount | null = null;
+  base = 0;
+  constructor(
+    readonly settings: Settings,
+    private readonly layout: LeafLayout,
+    private readonly table: Float64Array,
+  ) {}
+  done(leafId: string): number | null | undefined {
+    const slot = this.layout.leaves.slot(leafId);
+    if (slot < 0) return undefined;
+    const v = this.table[this.base + slot];
+    return v === UNSCORED ? undefined : Number.isNaN(v) ? null : v;
+  }
+}
+
+/** Reads a scored unit's leaves as they stood when the leaf at `pos` was scored (for its explanation). */
+class ExplainInput implements LeafInput {
+  fields: ReadonlyMap<string, FieldValue> = new Map();
+  ledger: LedgerCount | null = null;
+  unit: ScoredUnit | null = null;
+  pos = 0;
+  constructor(
+    readonly settings: Settings,
+    private readonly layout: LeafLayout,
+  ) {}
+  done(leafId: string): number | null | undefined {
+    const slot = this.layout.leaves.slot(leafId);
+    const u = this.unit;
+    if (slot < 0 || u === null || this.layout.firstPos[slot] >= this.pos) return undefined;
+    return u.notApplicable.includes(leafId) ? null : u.leaves.get(leafId);
+  }
+}
+
+/** What every unit of one assessment shares: the rulebook, settings, ledger, the 不适用 outcome per leaf. */
+class Scoring {
+  readonly layout: LeafLayout;
+  readonly stride: number;
+  readonly table: Float64Array;
+  /** Per leaf slot: how the 不适用 policy scored it. */
+  readonly naHow: string[] = [];
+  readonly cap: Rational;
+  private readonly explaining: ExplainInput;
+  constructor(
+    readonly rulebook: Rulebook,
+    readonly settings: Settings,
+    readonly ledger: LedgerResult | null,
+    units: number,
+  ) {
+    this.layout = leafLayout(rulebook);
+    this.stride = this.layout.leaves.size + this.layout.indicators.size;
+    this.table = new Float64Array(units * this.stride);
+    this.cap = fromNumber(settings.bonusCap);
+    this.explaining = new ExplainInput(settings, this.layout);
+  }
+  ledgerCount(key: string): LedgerCount | null {
+    return this.ledger ? (this.ledger.counts.get(key) ?? NO_ROWS) : null;
+  }
+  explain(u: ScoredUnit, leafId: string): string | undefined {
+    const slot = this.layout.leaves.slot(leafId);
+    if (slot < 0) return undefined;
+    const input = this.explaining;
+    input.fields = u.record.fields;
+    input.ledger = this.ledgerCount(u.record.key);
+    input.unit = u;
+    input.pos = this.layout.lastPos[slot];
+    const o = scoreLeaf(this.layout.lastDef[slot], input);
+    input.unit = null;
+    return o.cents === null ? flat(`${o.explain}：${this.naHow[slot]}`) : o.explain;
+  }
+  explainBonus(u: ScoredUnit): string {
+    const w: Why = { text: "" };
+    scoreBonus(this, u.record, w, null);
+    return flat(w.text);
+  }
+}
+
+class ScoredUnit implements UnitResult {
+  readonly leaves: TableMap;
+  readonly indicators: TableMap;
+  constructor(
+    private readonly scoring: Scoring,
+    readonly record: UnitRecord,
+    offset: number,
+    readonly notApplicable: readonly string[],
+    readonly bonus: number,
+    readonly total: number,
+    readonly rank: number,
+    readonly findings: readonly Finding[],
+  ) {
+    const { leaves, indicators } = scoring.layout;
+    this.leaves = new TableMap(leaves, scoring.table, offset);
+    this.indicators = new TableMap(indicators, scoring.table, offset + leaves.size);
+  }
+  explain(leafId: string): string | undefined {
+    return this.scoring.explain(this, leafId);
+  }
+  explainBonus(): string {
+    return this.scoring.explainBonus(this);
+  }
+}
+
+/** The bonus in hundredths; the explanation into `w` and the over-cap warning into `warnings` when given. */
+function scoreBonus(s: Scoring, record: UnitRecord, w: Why | null, warnings: Finding[] | null): number {
+  const rulebook = s.rulebook;
+  const entered = record.fields.get(rulebook.bonus.field);
   const r = entered?.reading;
   if (!r || r.state !== "present" || !r.amount || r.amount.n === 0n) {
-    d.bonusExplain = r?.state === "invalid" ? "创新加分有误，记 0 分" : "无创新加分";
-    return;
+    if (w) w.text = r?.state === "invalid" ? "创新加分有误，记 0 分" : "无创新加分";
+    return 0;
   }
+  const reason = record.fields.get(rulebook.bonus.reasonField);
   if (reason?.reading.state !== "present") {
-    d.bonusExplain = `创新加分 ${formatCents(toCents(r.amount))} 分缺少加分事由，记 0 分`;
-    return;
+    if (w) w.text = `创新加分 ${formatCents(toCents(r.amount))} 分缺少加分事由，记 0 分`;
+    return 0;
   }
-  const cap = fromNumber(settings.bonusCap);
+  const cap = s.cap;
   const over = r.amount.n * cap.d > cap.n * r.amount.d;
   const cents = toCents(over ? cap : r.amount);
-  d.bonus = cents;
-  d.bonusExplain = over
-    ? `创新加分 ${formatCents(toCents(r.amount))} 分，超过上限 ${formatCents(toCents(cap))} 分，按上限记 ${formatCents(cents)} 分`
-    : `创新加分 ${formatCents(cents)} 分（上限 ${formatCents(toCents(cap))} 分）`;
-  if (over) {
-    d.findings.push({
+  if (w) {
+    w.text = over
+      ? `创新加分 ${formatCents(toCents(r.amount))} 分，超过上限 ${formatCents(toCents(cap))} 分，按上限记 ${formatCents(cents)} 分`
+      : `创新加分 ${formatCents(cents)} 分（上限 ${formatCents(toCents(cap))} 分）`;
+  }
+  if (over && warnings) {
+    warnings.push({
       kind: "warning",
       field: rulebook.bonus.field,
-      row: d.record.row,
+      row: record.row,
       col: entered?.col,
-      unit: d.record.key,
-      message: `创新加分 ${formatCents(toCents(r.amount))} 分超过上限 ${formatCents(toCents(cap))} 分，按上限计`,
+      unit: record.key,
+      message: flat(`创新加分 ${formatCents(toCents(r.amount))} 分超过上限 ${formatCents(toCents(cap))} 分，按上限计`),
     });
   }
+  return cents;
+}
+
+/** 1, 2, 2, 4: equal totals share a rank and the next rank skips (并列). Returns positions in ranking order. */
+function rankPositions(totals: ArrayLike<number>, rosterIndex: ArrayLike<number>): { order: number[]; rank: number[] } {
+  const n = totals.length;
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => {
+    if (totals[b] !== totals[a]) return totals[b] - totals[a];
+    // within a tie: Annex 1 order, then units off the roster in sheet order
+    const ra = rosterIndex[a] < 0 ? Infinity : rosterIndex[a];
+    const rb = rosterIndex[b] < 0 ? Infinity : rosterIndex[b];
+    if (ra !== rb) return ra - rb;
+    return a - b;
+  });
+  const rank: number[] = new Array<number>(n);
+  for (let pos = 0; pos < n; pos++) {
+    const i = order[pos];
+    rank[pos] = pos > 0 && totals[order[pos - 1]] === totals[i] ? rank[pos - 1] : pos + 1;
+  }
+  return { order, rank };
 }
 
 /** 1, 2, 2, 4: equal totals share a rank and the next rank skips (并列). Returns units in ranking order. */
-export function rankOrder<T extends { total: number; record: UnitRecord }>(
+export function rankOrder<T extends { total: number; record: { readonly rosterIndex: number } }>(
   units: readonly T[],
 ): { unit: T; rank: number }[] {
-  const order = units
-    .map((u, i) => ({ u, i }))
-    .sort((a, b) => {
-      if (b.u.total !== a.u.total) return b.u.total - a.u.total;
-      // within a tie: Annex 1 order, then units off the roster in sheet order
-      const ra = a.u.record.rosterIndex < 0 ? Infinity : a.u.record.rosterIndex;
-      const rb = b.u.record.rosterIndex < 0 ? Infinity : b.u.record.rosterIndex;
-      if (ra !== rb) return ra - rb;
-      return a.i - b.i;
-    });
-  const out: { unit: T; rank: number }[] = [];
-  order.forEach(({ u }, pos) => {
-    const prev = out[pos - 1];
-    out.push({ unit: u, rank: prev && prev.unit.total === u.total ? prev.rank : pos + 1 });
-  });
-  return out;
+  const { order, rank } = rankPositions(
+    units.map((u) => u.total),
+    units.map((u) => u.record.rosterIndex),
+  );
+  return order.map((i, pos) => ({ unit: units[i], rank: rank[pos] }));
 }
 
 export interface ScoreInput {
@@ -93,95 +266,126 @@ export interface ScoreInput {
 
 /** Scores every unit; returns them in ranking order. */
 export function scoreUnits({ rulebook, settings, units, ledger }: ScoreInput): UnitResult[] {
-  const drafts: Draft[] = units.map((record) => {
-    const outcomes = new Map<string, LeafOutcome>();
-    const ledgerCount = ledger ? (ledger.counts.get(record.key) ?? { due: 0, onTime: 0, lateRows: [] }) : null;
-    for (const leaf of rulebook.leaves) {
-      outcomes.set(leaf.id, scoreLeaf(leaf, { fields: record.fields, ledger: ledgerCount, done: outcomes, settings }));
+  const n = units.length;
+  const s = new Scoring(rulebook, settings, ledger, n);
+  const { layout, table, stride } = s;
+  const defs = rulebook.leaves;
+  const nLeaves = layout.leaves.size;
+  const nIndicators = layout.indicators.size;
+
+  // Each leaf as the rule scores it: hundredths, NaN when not applicable. Bonus and its warning beside.
+  const input = new ScoringInput(settings, layout, table);
+  const bonus = new Float64Array(n);
+  const extra: (Finding[] | null)[] = new Array<Finding[] | null>(n).fill(null);
+  for (let i = 0; i < n; i++) {
+    const record = units[i];
+    const base = i * stride;
+    for (let slot = 0; slot < nLeaves; slot++) table[base + slot] = UNSCORED;
+    input.fields = record.fields;
+    input.ledger = s.ledgerCount(record.key);
+    input.base = base;
+    for (let d = 0; d < defs.length; d++) {
+      const cents = leafCents(defs[d], input);
+      table[base + layout.leafSlot[d]] = cents === null ? NaN : cents;
     }
-    const d: Draft = { record, outcomes, bonus: 0, bonusExplain: "", findings: [...record.findings] };
-    scoreBonus(rulebook, settings, d);
-    return d;
-  });
+    const warnings: Finding[] = [];
+    bonus[i] = scoreBonus(s, record, null, warnings);
+    if (warnings.length) extra[i] = warnings;
+  }
 
   // 不适用 policy: full marks, zero, or the mean of the leaf's rounded scores over units where it applies.
-  const naScore = new Map<string, { cents: number; how: string }>();
-  for (const leaf of rulebook.leaves) {
+  const naCents: number[] = [];
+  for (let d = 0; d < defs.length; d++) {
+    const leaf = defs[d];
+    const slot = layout.leafSlot[d];
     const max = pointsToCents(leaf.max);
-    if (settings.naPolicy === "full") naScore.set(leaf.id, { cents: max, how: `按设置记满分 ${formatCents(max)} 分` });
-    else if (settings.naPolicy === "zero") naScore.set(leaf.id, { cents: 0, how: "按设置记 0 分" });
-    else {
-      const applying = drafts
-        .map((d) => d.outcomes.get(leaf.id)?.cents)
-        .filter((c): c is number => c !== null && c !== undefined);
-      const cents = applying.length
-        ? Number(roundHalfUp(BigInt(applying.reduce((a, b) => a + b, 0)), BigInt(applying.length)))
-        : max;
-      naScore.set(leaf.id, {
-        cents,
-        how: applying.length
-          ? `按设置记适用单位（${applying.length} 家）平均分 ${formatCents(cents)} 分`
-          : `无适用单位，记满分 ${formatCents(max)} 分`,
-      });
+    if (settings.naPolicy === "full") {
+      naCents[slot] = max;
+      s.naHow[slot] = `按设置记满分 ${formatCents(max)} 分`;
+    } else if (settings.naPolicy === "zero") {
+      naCents[slot] = 0;
+      s.naHow[slot] = "按设置记 0 分";
+    } else {
+      let sum = 0;
+      let applying = 0;
+      for (let i = 0; i < n; i++) {
+        const c = table[i * stride + slot];
+        if (!Number.isNaN(c)) {
+          sum += c;
+          applying++;
+        }
+      }
+      const cents = applying ? Number(roundHalfUp(BigInt(sum), BigInt(applying))) : max;
+      naCents[slot] = cents;
+      s.naHow[slot] = applying
+        ? `按设置记适用单位（${applying} 家）平均分 ${formatCents(cents)} 分`
+        : `无适用单位，记满分 ${formatCents(max)} 分`;
     }
   }
 
-  const scored = drafts.map((d) => {
-    const leaves = new Map<string, number>();
-    const explanations = new Map<string, string>();
-    const notApplicable: string[] = [];
-    for (const leaf of rulebook.leaves) {
-      const o = d.outcomes.get(leaf.id) as LeafOutcome;
-      if (o.cents === null) {
-        const na = naScore.get(leaf.id) as { cents: number; how: string };
-        notApplicable.push(leaf.id);
-        leaves.set(leaf.id, na.cents);
-        explanations.set(leaf.id, `${o.explain}：${na.how}`);
-      } else {
-        leaves.set(leaf.id, o.cents);
-        explanations.set(leaf.id, o.explain);
-      }
+  // The policy applied; indicators and totals (total = sum of the 17 rounded leaves + rounded bonus).
+  const totals = new Float64Array(n);
+  const notApplicable: (readonly string[])[] = new Array<readonly string[]>(n);
+  for (let i = 0; i < n; i++) {
+    const base = i * stride;
+    let na: string[] | null = null;
+    for (let d = 0; d < defs.length; d++) {
+      if (Number.isNaN(table[base + layout.leafSlot[d]])) (na ??= []).push(defs[d].id);
     }
-    const indicators = new Map<string, number>(rulebook.indicators.map((i) => [i.id, 0]));
-    for (const leaf of rulebook.leaves) {
-      indicators.set(leaf.indicator, (indicators.get(leaf.indicator) ?? 0) + (leaves.get(leaf.id) ?? 0));
+    notApplicable[i] = na ?? NONE;
+    let total = bonus[i];
+    for (let slot = 0; slot < nLeaves; slot++) {
+      if (Number.isNaN(table[base + slot])) table[base + slot] = naCents[slot];
+      total += table[base + slot];
     }
-    // Total = sum of the 17 rounded leaves + rounded bonus.
-    let total = d.bonus;
-    for (const c of leaves.values()) total += c;
-    return { d, leaves, explanations, notApplicable, indicators, total, record: d.record };
-  });
+    const ind = base + nLeaves;
+    table.fill(0, ind, ind + nIndicators);
+    for (let d = 0; d < defs.length; d++) table[ind + layout.indicatorSlot[d]] += table[base + layout.leafSlot[d]];
+    totals[i] = total;
+  }
 
   // 第五条 自查自评与综合评定相结合: a large gap between 自评总分 and 总分 is worth a look.
   const gap = toCents(fromNumber(settings.selfGap));
-  for (const s of scored) {
-    const self = s.record.fields.get(rulebook.selfAssessment.field);
+  for (let i = 0; i < n; i++) {
+    const record = units[i];
+    const self = record.fields.get(rulebook.selfAssessment.field);
     const r = self?.reading;
     if (r && r.state === "present" && r.amount) {
       const selfCents = toCents(r.amount);
-      if (Math.abs(selfCents - s.total) >= gap) {
-        s.d.findings.push({
+      const total = totals[i];
+      if (Math.abs(selfCents - total) >= gap) {
+        (extra[i] ??= []).push({
           kind: "warning",
           field: rulebook.selfAssessment.field,
-          row: s.record.row,
+          row: record.row,
           col: self.col,
-          unit: s.record.key,
-          message: `自评总分 ${formatCents(selfCents)} 与核定总分 ${formatCents(s.total)} 相差 ${formatCents(Math.abs(selfCents - s.total))} 分`,
+          unit: record.key,
+          message: flat(
+            `自评总分 ${formatCents(selfCents)} 与核定总分 ${formatCents(total)} 相差 ${formatCents(Math.abs(selfCents - total))} 分`,
+          ),
         });
       }
     }
   }
 
-  return rankOrder(scored).map(({ unit: s, rank }) => ({
-    record: s.record,
-    leaves: s.leaves,
-    notApplicable: s.notApplicable,
-    explanations: s.explanations,
-    indicators: s.indicators,
-    bonus: s.d.bonus,
-    bonusExplain: s.d.bonusExplain,
-    total: s.total,
-    rank,
-    findings: [...s.d.findings].sort((a, b) => (a.col ?? 0) - (b.col ?? 0)),
-  }));
+  const { order, rank } = rankPositions(
+    totals,
+    units.map((u) => u.rosterIndex),
+  );
+  const byCol = (a: Finding, b: Finding) => (a.col ?? 0) - (b.col ?? 0);
+  return order.map((i, pos) => {
+    const record = units[i];
+    const more = extra[i];
+    const findings = more ? [...record.findings, ...more] : [...record.findings];
+    return new ScoredUnit(
+      s,
+      record,
+      i * stride,
+      notApplicable[i],
+      bonus[i],
+      totals[i],
+      rank[pos],
+      findings.sort(byCol),
+    );
+  });
 }

@@ -45,3 +45,27 @@ describe("Roster", () => {
     for (const name of HENGDONG_2020.roster) expect(roster.closest(name)).toBe(name);
   });
 });
+
+describe("the closest name agrees with editDistance", () => {
+  // closest() uses a bit-parallel distance for names of up to 32 characters; it must pick what editDistance picks.
+  test("random names and keys over a small alphabet, 0 to 40 characters", () => {
+    const alphabet = ["甲", "乙", "丙", "县", "局", "a", "B", "1"];
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const text = (max: number) => Array.from({ length: next(max + 1) }, () => alphabet[next(alphabet.length)]).join("");
+    for (let t = 0; t < 3000; t++) {
+      const names = Array.from({ length: 1 + next(6) }, () => text(t % 3 ? 8 : 40));
+      const key = text(t % 2 ? 34 : 8);
+      let best = names[0];
+      let bestD = Infinity;
+      for (const n of names) {
+        const d = editDistance(key, n);
+        if (d < bestD) [best, bestD] = [n, d];
+      }
+      expect(new Roster(names).closest(key)).toBe(best);
+    }
+  });
+});

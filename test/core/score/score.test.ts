@@ -270,3 +270,46 @@ describe("settings from outside are checked", () => {
     expect(findings(u.findings, "warning", "创新加分")).toHaveLength(1);
   });
 });
+
+describe("explanations, built on demand", () => {
+  // 县发改局: 应报送 0 → 三.2 不适用, 三.3 follows it; 认定 0 → 四.2 不适用; bonus 12 over the cap 10.
+  // Average policy over 县公安局 and 县司法局: 三.2 25, 三.3 3, 四.2 (4.55 + 10) / 2 = 7.275 → 7.28.
+  const a = score(
+    [
+      unit("县发改局", {
+        应报送条数: 0,
+        已报送条数: 0,
+        合格条数: 0,
+        认定名单数: 0,
+        及时发布数: null,
+        创新加分: 12,
+        加分事由: "表彰",
+      }),
+      unit("县公安局", { 认定名单数: 11, 及时发布数: 5 }),
+      unit("县司法局", { 认定名单数: 4, 及时发布数: 4 }),
+    ],
+    { settings: { naPolicy: "average" } },
+  );
+  const u = result(a, "县发改局");
+
+  test("a 不适用 leaf says why, then how the policy scored it; a following leaf says whom it follows", () => {
+    expect(u.notApplicable).toEqual(["3.2", "3.3", "4.2"]);
+    expect(u.explain("3.2")).toBe("应报送条数为 0，不适用：按设置记适用单位（2 家）平均分 25 分");
+    expect(u.explain("3.3")).toBe("已报送条数为 0，与 3.2 同为不适用：按设置记适用单位（2 家）平均分 3 分");
+    expect(u.explain("4.2")).toBe("认定名单数为 0，不适用：按设置记适用单位（2 家）平均分 7.28 分");
+  });
+
+  test("a scored leaf, the bonus, and an id that is no leaf", () => {
+    expect(u.explain("1")).toBe("已有 4 项：每项 1 分，得 4 分");
+    expect(result(a, "县公安局").explain("4.2")).toBe("及时发布数 5 / 认定名单数 11 = 45.45%，10 × 45.45% = 4.55 分");
+    expect(u.explainBonus()).toBe("创新加分 12 分，超过上限 10 分，按上限记 10 分");
+    expect(result(a, "县公安局").explainBonus()).toBe("无创新加分");
+    expect(u.explain("11")).toBeUndefined();
+  });
+
+  test("asking twice gives the same text, and asking changes no score", () => {
+    const before = [...u.leaves];
+    expect(u.explain("4.2")).toBe(u.explain("4.2"));
+    expect([...u.leaves]).toEqual(before);
+  });
+});

@@ -1,6 +1,6 @@
-// Checks on the input file before ExcelJS sees it, so bad input gets a clear message (what was looked for), and a
+// Checks on the input file before the reader sees it, so bad input gets a clear message (what was looked for), and a
 // hostile file (a zip bomb, a huge file) is refused in bounded time and memory instead of being unpacked whole:
-// ExcelJS reads the whole file and inflates every part into memory, trusting the sizes the zip declares.
+// The reader (hosts/xlsx/package.ts) inflates every part into memory, trusting the sizes the zip declares.
 import { promises as fs } from "node:fs";
 import yauzl from "yauzl";
 

@@ -3,7 +3,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { WorkbookError } from "../core";
+import { EXPLANATION_NOTES_MAX_UNITS, EXPLANATION_NOTES_SKIPPED, WorkbookError, buildReport } from "../core";
 import { DEFAULT_RULEBOOK, RULEBOOKS, type Rulebook, findRulebook } from "../rules";
 import {
   NA_POLICIES,
@@ -12,9 +12,10 @@ import {
   STEPS_POLICIES,
   type StepsPolicy,
 } from "../rules/settings";
-import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../hosts/xlsx/workbook";
+import { openPackage, saveWorkbook, scoreBook, scoreFile, writeBook } from "../hosts/xlsx/workbook";
 import { templateWorkbook } from "../hosts/xlsx/template";
 import { LIMITS, readableProblem } from "./inputs";
+import { writeReport } from "./json";
 import { rankingTable, summaryLine } from "./print";
 
 const MB = 1024 * 1024;
@@ -77,24 +78,22 @@ async function runScore(input: string, opts: ScoreOptions, io: Io): Promise<void
   if (path.resolve(out) === path.resolve(input)) {
     throw new InputError(`输出文件不能与输入文件相同（${input}）：请用 --out 指定另一个文件名，原文件不会被覆盖。`);
   }
-  let wb;
-  try {
-    wb = await loadWorkbook(input);
-  } catch (e) {
-    throw new InputError(`无法读取“${input}”：文件已损坏或不是 Excel 工作簿（.xlsx）。（${(e as Error).message}）`);
-  }
   const settings: Partial<Settings> = {
     ...(opts.naPolicy ? { naPolicy: opts.naPolicy } : {}),
     ...(opts.steps ? { steps: opts.steps } : {}),
     ...(opts.bonusCap !== undefined ? { bonusCap: opts.bonusCap } : {}),
   };
-  const { report, assessment } = scoreWorkbook(wb, { rulebook: rulebookOf(opts.rulebook), settings });
-  await saveWorkbook(wb, out);
-  if (opts.json) {
-    const text = `${JSON.stringify(report, null, 2)}\n`;
-    if (opts.json === "-") io.out(text);
-    else await fs.writeFile(opts.json, text, "utf8");
+  let opened;
+  try {
+    opened = await openPackage(input);
+  } catch (e) {
+    if (e instanceof WorkbookError) throw e;
+    throw new InputError(`无法读取“${input}”：文件已损坏或不是 Excel 工作簿（.xlsx）。（${(e as Error).message}）`);
   }
+  const assessment = scoreBook(opened, { rulebook: rulebookOf(opts.rulebook), settings });
+  await writeBook(opened.book, out);
+  if (opts.json) await writeReport(buildReport(assessment), opts.json, io.out);
+  if (assessment.units.length > EXPLANATION_NOTES_MAX_UNITS) io.err(`${EXPLANATION_NOTES_SKIPPED}\n`);
   io.err(
     `${summaryLine(assessment)}\n已写入：${out}${opts.json && opts.json !== "-" ? `\nJSON 报告：${opts.json}` : ""}\n`,
   );
@@ -166,9 +165,7 @@ export function buildProgram(io: Io): Command {
     .option("-o, --out <file>", "输出文件", path.join("out", "sample-2020.scored.xlsx"))
     .action(async (opts: { out: string }) => {
       await fs.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
-      const wb = await loadWorkbook(SAMPLE);
-      const { assessment } = scoreWorkbook(wb, { rulebook: DEFAULT_RULEBOOK });
-      await saveWorkbook(wb, opts.out);
+      const assessment = await scoreFile(SAMPLE, opts.out, { rulebook: DEFAULT_RULEBOOK });
       io.out(`${rankingTable(assessment)}\n`);
       io.out(`${summaryLine(assessment)}\n示例：${path.relative(process.cwd(), SAMPLE)}\n已写入：${opts.out}\n`);
     });

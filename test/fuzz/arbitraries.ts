@@ -786,7 +786,8 @@ function decorate(ws: ExcelJS.Worksheet, decos: readonly Decoration[]): void {
     const cell = ws.getCell(d.row, d.col);
     if (d.note !== undefined) cell.note = d.note;
     if (d.fill !== undefined) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: d.fill } };
-    if (d.numFmt !== undefined) cell.numFmt = d.numFmt;
+    // a number format on a date would make it a plain number in the file (Excel stores dates as formatted serials)
+    if (d.numFmt !== undefined && !(cell.value instanceof Date)) cell.numFmt = d.numFmt;
   }
 }
 

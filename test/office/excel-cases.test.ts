@@ -38,7 +38,7 @@ async function open(mutate?: Mutate) {
 async function cli(mutate?: Mutate) {
   const wb = await loadWorkbook(SAMPLE);
   mutate?.(wb);
-  return scoreWorkbook(wb).report;
+  return (await scoreWorkbook(wb)).report;
 }
 
 /** Every cell of every sheet, to prove nothing changed. */
@@ -363,7 +363,7 @@ describe("a sheet larger than one request", () => {
     const excel = fakeOf(wb);
     // A cell far below the first block that the office coloured, and that will be highlighted.
     const first = await recalculate(excel.run, excel.settings);
-    expect(first.report).toEqual(scoreWorkbook(await bigWorkbook(1200)).report);
+    expect(first.report).toEqual((await scoreWorkbook(await bigWorkbook(1200))).report);
     expect(first.syncs).toBe(4); // the first read, one block for rows 97-1203, the fills to remember, one write
     const evidence = new Set(HENGDONG_2020.fields.filter((f) => f.kind === "evidence").map((f) => f.id));
     const late = first.report.units
@@ -387,7 +387,7 @@ describe("a sheet larger than one request", () => {
     const excel = fakeOf(await bigWorkbook(1200));
     excel.payloadLimit = 600 * 1024; // the first read fits, the 1,107-row block (about 1 MB) does not
     const outcome = await recalculate(excel.run, excel.settings);
-    expect(outcome.report).toEqual(scoreWorkbook(await bigWorkbook(1200)).report);
+    expect(outcome.report).toEqual((await scoreWorkbook(await bigWorkbook(1200))).report);
     expect(Math.max(...excel.syncs.map((s) => s.bytesIn))).toBeLessThanOrEqual(600 * 1024);
   }, 60_000);
 });

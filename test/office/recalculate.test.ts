@@ -15,7 +15,7 @@ describe("recalculate on the shared sample", () => {
   it("gives the command line's report: units, totals, ranks, findings", async () => {
     const excel = await sample();
     const outcome = await recalculate(excel.run, excel.settings);
-    const cli = scoreWorkbook(await loadWorkbook(SAMPLE)).report;
+    const cli = (await scoreWorkbook(await loadWorkbook(SAMPLE))).report;
     expect(outcome.report.units).toHaveLength(36);
     expect(outcome.report).toEqual(cli);
   });

@@ -93,11 +93,13 @@ describe("which sheet", () => {
     expect(again.syncs).toBe(2);
     expect(again.report).toEqual(first.report);
     expect(first.report).toEqual({
-      ...scoreWorkbook(
-        await loadWorkbook(SAMPLE).then((wb) => {
-          wb.getWorksheet("考核表")!.name = "2020年度考核";
-          return wb;
-        }),
+      ...(
+        await scoreWorkbook(
+          await loadWorkbook(SAMPLE).then((wb) => {
+            wb.getWorksheet("考核表")!.name = "2020年度考核";
+            return wb;
+          }),
+        )
       ).report,
     });
   });
@@ -144,7 +146,7 @@ describe("Excel's values", () => {
     const outcome = await book.recalculate();
     const wb = await loadWorkbook(SAMPLE);
     mutate(wb);
-    expect(outcome.report).toEqual(scoreWorkbook(wb).report);
+    expect(outcome.report).toEqual((await scoreWorkbook(wb)).report);
     expect(outcome.report.units.find((u) => u.row === 5)!.findings).toContainEqual(
       expect.objectContaining({ kind: "invalid", cell: "T5" }),
     );
@@ -162,7 +164,7 @@ describe("settings", () => {
     expect(outcome.report.units.find((u) => u.unit === "县发改局")?.leaves["4.2"]).toBe(0);
     const wb = await loadWorkbook(SAMPLE);
     expect(outcome.report).toEqual(
-      scoreWorkbook(wb, { settings: { naPolicy: "zero", steps: "floor", bonusCap: 5 } }).report,
+      (await scoreWorkbook(wb, { settings: { naPolicy: "zero", steps: "floor", bonusCap: 5 } })).report,
     );
     expect(excel.doc.sheet(STATE_SHEET)!.visibility).toBe("VeryHidden");
   });

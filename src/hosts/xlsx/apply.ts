@@ -1,120 +1,204 @@
-// Applies a WritePlan to an ExcelJS workbook: score columns, highlights (fill + note), restores, 考核排名, memory.
-// It writes only cells the plan names; every other cell, and every input cell's value, formula, note and number
-// format, stays as it was.
-import ExcelJS from "exceljs";
-import { type FillChange, HIGHLIGHT_COLORS, type HostFill, type RankingTable, type WritePlan } from "../../core";
+// Applies a WritePlan to an .xlsx package: score columns, highlights (fill + note), restores, 考核排名, memory.
+// Only the parts with something to change are rewritten, and in them only the cells the plan names: every other
+// cell, and every input cell's value, formula, note and number format, stays byte for byte as it was.
+import { HIGHLIGHT_COLORS, type Snapshot, type WritePlan, address } from "../../core";
+import { CONTENT_TYPE, NS_REL, REL } from "./package";
+import type { Book } from "./read";
+import { type SheetChanges, type StyleChange, patchSheetXml } from "./sheet-xml";
+import { quotedSheet, rankingSheetXml, stateSheetXml } from "./sheets-xml";
+import { solidFill } from "./styles";
+import { type NoteChanges, writeNotes } from "./notes-xml";
+import { attribute, escapeAttr, findTag, withAttribute } from "./xml";
 
-function fillFor(change: FillChange): ExcelJS.Fill | undefined {
-  if (change.kind === "highlight") {
-    const argb = HIGHLIGHT_COLORS[change.highlight];
-    return { type: "pattern", pattern: "solid", fgColor: { argb } };
-  }
-  return (change.fill ?? undefined) as ExcelJS.Fill | undefined;
-}
-
-/** Sets a cell's style without touching other cells: ExcelJS may share one style object between cells, so the cell
- * gets a style object of its own (a shallow copy; nested parts are replaced, never mutated). */
-function restyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
-  const style: Record<string, unknown> = { ...(cell.style ?? {}) };
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === undefined) delete style[k];
-    else style[k] = v;
-  }
-  cell.style = style as Partial<ExcelJS.Style>;
-}
-
-/** ExcelJS has no public way to take a note off a cell (assigning undefined leaves an empty note behind). */
-function setNote(cell: ExcelJS.Cell, note: string | null): void {
-  if (note !== null) cell.note = note;
-  else (cell as unknown as { _comment?: unknown })._comment = undefined;
-}
-
-function writeRanking(wb: ExcelJS.Workbook, t: RankingTable): void {
-  const old = wb.getWorksheet(t.name);
-  if (old) wb.removeWorksheet(old.id);
-  const ws = wb.addWorksheet(t.name, {
-    views: [{ state: "frozen", ySplit: 2, xSplit: 0 }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: "1:2",
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-  });
-  ws.columns = t.widths.map((w) => ({ width: w }));
-  const border: Partial<ExcelJS.Borders> = {
-    top: { style: "thin" },
-    left: { style: "thin" },
-    bottom: { style: "thin" },
-    right: { style: "thin" },
+function changesOf(plan: WritePlan): Map<string, SheetChanges> {
+  const bySheet = new Map<string, SheetChanges>();
+  // one object per distinct style change, so the writer derives each new style once
+  const interned = new Map<string, StyleChange>();
+  const intern = (c: StyleChange): StyleChange => {
+    const key = `${c.numFmt ?? ""}|${c.bold ? 1 : 0}|${"fill" in c ? JSON.stringify(c.fill) : "-"}`;
+    const known = interned.get(key);
+    if (known) return known;
+    interned.set(key, c);
+    return c;
   };
-  ws.mergeCells(1, 1, 1, t.header.length);
-  const title = ws.getCell(1, 1);
-  title.value = t.title;
-  title.font = { bold: true, size: 16 };
-  title.alignment = { horizontal: "center", vertical: "middle" };
-  ws.getRow(1).height = 30;
-  const head = ws.getRow(2);
-  t.header.forEach((h, i) => {
-    const c = head.getCell(i + 1);
-    c.value = h;
-    c.font = { bold: true };
-    c.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
-    c.border = border;
-  });
-  head.height = 48;
-  t.rows.forEach((values, r) => {
-    const row = ws.getRow(r + 3);
-    values.forEach((v, i) => {
-      const c = row.getCell(i + 1);
-      c.value = v;
-      c.border = border;
-      if (typeof v === "number" && i >= 2) c.numFmt = "0.00";
-      c.alignment = { vertical: "middle", wrapText: i === values.length - 1, horizontal: i < 2 ? "center" : undefined };
-    });
-  });
-}
-
-function writeState(wb: ExcelJS.Workbook, plan: WritePlan): void {
-  const old = wb.getWorksheet(plan.stateSheet);
-  if (old) wb.removeWorksheet(old.id);
-  const ws = wb.addWorksheet(plan.stateSheet, { state: "veryHidden" });
-  plan.stateChunks.forEach((chunk, i) => {
-    ws.getCell(i + 1, 1).value = chunk;
-  });
-}
-
-export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
-  const ws = wb.getWorksheet(plan.sheet);
-  if (!ws) throw new Error(`工作表“${plan.sheet}”不存在`);
+  const at = (sheet: string, row: number, col: number) => {
+    let rows = bySheet.get(sheet);
+    if (!rows) bySheet.set(sheet, (rows = new Map()));
+    let cols = rows.get(row);
+    if (!cols) rows.set(row, (cols = new Map()));
+    let ch = cols.get(col);
+    if (!ch) cols.set(col, (ch = {}));
+    return ch;
+  };
   for (const w of plan.cells) {
-    const cell = ws.getCell(w.row, w.col);
-    cell.value = w.value;
-    setNote(cell, w.note);
+    const ch = at(plan.sheet, w.row, w.col);
+    ch.value = { v: w.value };
     if (w.numberFormat !== undefined || w.bold) {
-      restyle(cell, {
+      ch.style = intern({
+        ...ch.style,
         ...(w.numberFormat !== undefined ? { numFmt: w.numberFormat } : {}),
-        ...(w.bold
-          ? { font: { bold: true }, alignment: { horizontal: "center", vertical: "middle", wrapText: true } }
-          : {}),
+        ...(w.bold ? { bold: true } : {}),
       });
     }
   }
   for (const f of plan.formats) {
-    const sheet = wb.getWorksheet(f.sheet);
-    if (!sheet) continue;
-    const cell = sheet.getCell(f.row, f.col);
-    restyle(cell, { fill: fillFor(f.fill) });
-    if ("set" in f.note) setNote(cell, f.note.set);
-    else if ("remove" in f.note) setNote(cell, null);
+    const ch = at(f.sheet, f.row, f.col);
+    const fill = f.fill.kind === "highlight" ? solidFill(HIGHLIGHT_COLORS[f.fill.highlight]) : f.fill.fill;
+    ch.style = intern({ ...ch.style, fill });
   }
-  writeRanking(wb, plan.ranking);
-  writeState(wb, plan);
+  return bySheet;
 }
 
-export type { HostFill };
+/** Puts a worksheet the tool owns in place: over the part of a sheet of that name, or as a new sheet at the end. */
+function putSheet(
+  book: Book,
+  workbook: { xml: string },
+  name: string,
+  pieces: readonly string[],
+  state?: "veryHidden",
+): number {
+  const { pkg } = book;
+  const existing = book.sheets.find((s) => s.name === name);
+  let part = existing?.part;
+  if (part) {
+    // whatever hung off the old sheet (its notes, drawings) went with its content
+    pkg.delete(`${part.replace(/[^/]*$/, "")}_rels/${part.replace(/^.*\//, "")}.rels`);
+  } else {
+    part = pkg.freeName("xl/worksheets/sheet", ".xml");
+    const rid = pkg.addRelationship(book.workbookPart, REL.worksheet, part);
+    pkg.setContentType(part, CONTENT_TYPE.worksheet);
+    const ids: number[] = [];
+    for (let t = findTag(workbook.xml, "sheet"); t; t = findTag(workbook.xml, "sheet", t.end)) {
+      ids.push(Number(attribute(workbook.xml.slice(t.start, t.end), "sheetId")) || 0);
+    }
+    const sheets = findTag(workbook.xml, "sheets");
+    if (!sheets) throw new Error("workbook.xml 缺少 sheets");
+    const rootTag = workbook.xml.slice(0, (findTag(workbook.xml, "workbook") ?? sheets).end);
+    const relPrefix = new RegExp(`xmlns:([\\w.-]+)="${NS_REL.replace(/[./]/g, "\\$&")}"`).exec(rootTag)?.[1];
+    const ridAttr = relPrefix ? `${relPrefix}:id="${rid}"` : `xmlns:r="${NS_REL}" r:id="${rid}"`;
+    const el = `<${sheets.prefix}sheet name="${escapeAttr(name)}" sheetId="${Math.max(0, ...ids) + 1}"${state ? ` state="${state}"` : ""} ${ridAttr}/>`;
+    const close = workbook.xml.indexOf(`</${sheets.prefix}sheets>`, sheets.end);
+    workbook.xml =
+      sheets.kind === "empty"
+        ? `${workbook.xml.slice(0, sheets.end - 2)}>${el}</${sheets.prefix}sheets>${workbook.xml.slice(sheets.end)}`
+        : workbook.xml.slice(0, close) + el + workbook.xml.slice(close);
+  }
+  if (existing && state) {
+    // the memory stays very hidden even if someone unhid it
+    const t = findSheetTag(workbook.xml, name);
+    if (t)
+      workbook.xml =
+        workbook.xml.slice(0, t.start) +
+        withAttribute(workbook.xml.slice(t.start, t.end), "state", state) +
+        workbook.xml.slice(t.end);
+  }
+  pkg.setPieces(part, pieces);
+  let index = 0;
+  for (let t = findTag(workbook.xml, "sheet"); t; t = findTag(workbook.xml, "sheet", t.end), index++) {
+    if (attribute(workbook.xml.slice(t.start, t.end), "name") === name) return index;
+  }
+  return -1;
+}
+
+function findSheetTag(xml: string, name: string) {
+  for (let t = findTag(xml, "sheet"); t; t = findTag(xml, "sheet", t.end)) {
+    if (attribute(xml.slice(t.start, t.end), "name") === name) return t;
+  }
+  return null;
+}
+
+/** 考核排名 prints its title and header rows on every page: the sheet's _xlnm.Print_Titles. */
+function setPrintTitles(workbook: { xml: string }, index: number, sheet: string): void {
+  const value = `${quotedSheet(sheet)}!$1:$2`;
+  const el = `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${value.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</definedName>`;
+  let xml = workbook.xml;
+  const names = findTag(xml, "definedNames");
+  if (names) {
+    // the old one for this sheet goes
+    for (let t = findTag(xml, "definedName", names.end); t && t.start < xml.indexOf("definedNames>", names.end);) {
+      const tag = xml.slice(t.start, t.end);
+      const end = t.kind === "empty" ? t.end : xml.indexOf(">", xml.indexOf("</", t.end)) + 1;
+      if (attribute(tag, "name") === "_xlnm.Print_Titles" && attribute(tag, "localSheetId") === String(index)) {
+        xml = xml.slice(0, t.start) + xml.slice(end);
+        t = findTag(xml, "definedName", t.start);
+      } else t = findTag(xml, "definedName", end);
+    }
+    const n2 = findTag(xml, "definedNames") as NonNullable<ReturnType<typeof findTag>>;
+    xml =
+      n2.kind === "empty"
+        ? `${xml.slice(0, n2.end - 2)}>${el}</${n2.prefix}definedNames>${xml.slice(n2.end)}`
+        : xml.slice(0, n2.end) + el + xml.slice(n2.end);
+  } else {
+    const sheets = findTag(xml, "sheets");
+    const end = sheets ? xml.indexOf(">", xml.indexOf(`</${sheets.prefix}sheets`, sheets.end)) + 1 : -1;
+    if (end > 0)
+      xml = `${xml.slice(0, end)}<${sheets?.prefix ?? ""}definedNames>${el}</${sheets?.prefix ?? ""}definedNames>${xml.slice(end)}`;
+  }
+  workbook.xml = xml;
+}
+
+/** The calculation chain lists cells with formulas; the tool's own sheets are rewritten, so it goes and Excel
+ * rebuilds it on opening (a stale chain makes Excel offer to repair the file). */
+function dropCalcChain(book: Book): void {
+  const rel = book.pkg.relationships(book.workbookPart).find((r) => r.type === REL.calcChain);
+  if (!rel) return;
+  book.pkg.delete(rel.target);
+  book.pkg.removeContentType(rel.target);
+  book.pkg.removeRelationships(book.workbookPart, (r) => r.type === REL.calcChain);
+}
+
+/** Notes to set or take away, per sheet; a note is only taken away where there is one. */
+function notesChanges(plan: WritePlan, snapshot: Snapshot): Map<string, NoteChanges> {
+  const out = new Map<string, NoteChanges>();
+  const existing = new Map(snapshot.sheets.map((s) => [s.name, s.notes]));
+  const put = (sheet: string, a1: string, note: string | null) => {
+    if (note === null && !existing.get(sheet)?.has(a1)) return;
+    let m = out.get(sheet);
+    if (!m) out.set(sheet, (m = new Map()));
+    m.set(a1, note);
+  };
+  for (const w of plan.cells) put(plan.sheet, address(w.row, w.col), w.note);
+  for (const f of plan.formats) {
+    if ("set" in f.note) put(f.sheet, address(f.row, f.col), f.note.set);
+    else if ("remove" in f.note) put(f.sheet, address(f.row, f.col), null);
+  }
+  return out;
+}
+
+export function applyPlan(book: Book, plan: WritePlan, snapshot: Snapshot): void {
+  const { pkg, styles } = book;
+  const bySheet = changesOf(plan);
+  const notes = notesChanges(plan, snapshot);
+  for (const sheet of new Set([...bySheet.keys(), ...notes.keys()])) {
+    const entry = book.sheets.find((s) => s.name === sheet);
+    if (!entry) {
+      if (sheet === plan.sheet) throw new Error(`工作表“${sheet}”不存在`);
+      continue;
+    }
+    const xml = pkg.text(entry.part) ?? "";
+    const pieces = patchSheetXml(xml, bySheet.get(sheet) ?? new Map(), styles);
+    const root = findTag(xml, "worksheet");
+    const last = pieces.length - 1;
+    pieces[last] = writeNotes(
+      pkg,
+      entry.part,
+      root ? xml.slice(root.start, root.end) : "",
+      pieces[last],
+      notes.get(sheet) ?? new Map(),
+    );
+    pkg.setPieces(entry.part, pieces);
+  }
+  const workbook = { xml: pkg.text(book.workbookPart) ?? "" };
+  const rankingIndex = putSheet(book, workbook, plan.ranking.name, rankingSheetXml(plan.ranking, styles));
+  setPrintTitles(workbook, rankingIndex, plan.ranking.name);
+  putSheet(book, workbook, plan.stateSheet, [stateSheetXml(plan.stateChunks)], "veryHidden");
+  dropCalcChain(book);
+  pkg.set(book.workbookPart, workbook.xml);
+  if (styles.changed) {
+    if (!pkg.has(book.stylesPart)) {
+      pkg.addRelationship(book.workbookPart, REL.styles, book.stylesPart);
+      pkg.setContentType(book.stylesPart, "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml");
+    }
+    pkg.set(book.stylesPart, styles.toXml());
+  }
+}

@@ -4,17 +4,17 @@ import { execFileSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { saveWorkbook, scoreWorkbook } from "../../../src/hosts/xlsx/workbook";
-import { load } from "./util";
+import { scoreFile } from "../../../src/hosts/xlsx/workbook";
+import { SAMPLE } from "./util";
 
 jest.setTimeout(180_000);
 
 it("opens in LibreOffice and prints the ranking with the top unit first", async () => {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "xinyong-lo-"));
   try {
-    const { workbook } = scoreWorkbook(await load());
+    // the file the command line writes, as it writes it
     const xlsx = path.join(dir, "scored.xlsx");
-    await saveWorkbook(workbook, xlsx);
+    await scoreFile(SAMPLE, xlsx);
     execFileSync(
       "soffice",
       [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx],

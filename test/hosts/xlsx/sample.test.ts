@@ -28,9 +28,9 @@ const expected = JSON.parse(readFileSync(EXPECTED, "utf8")) as {
 };
 
 describe("the shared sample", () => {
-  let report: ReturnType<typeof scoreWorkbook>["report"];
+  let report: Awaited<ReturnType<typeof scoreWorkbook>>["report"];
   beforeAll(async () => {
-    report = scoreWorkbook(await load()).report;
+    report = (await scoreWorkbook(await load())).report;
   });
 
   it("reads the sheet and every unit row", () => {

@@ -1,7 +1,7 @@
 // Regressions the workbook fuzzer (test/fuzz) found in the xlsx host's reading of cells.
 import ExcelJS from "exceljs";
 import { snapshot } from "../../../src/hosts/xlsx/snapshot";
-import { scoreWorkbook } from "../../../src/hosts/xlsx/workbook";
+import { openPackage, scoreWorkbook } from "../../../src/hosts/xlsx/workbook";
 import { load, reload } from "./util";
 
 describe("a formula is read by its cached result", () => {
@@ -22,7 +22,7 @@ describe("a formula is read by its cached result", () => {
     const ws = wb.getWorksheet("考核表") as ExcelJS.Worksheet;
     // 县发改局 (row 4): 缺席活动次数 in AE, 1 absence in the sample; now a formula that computed 0
     ws.getCell("AE4").value = { formula: 'COUNTIF(AF4:AG4,"缺")', result: 0 } as ExcelJS.CellFormulaValue;
-    const u = scoreWorkbook(await reload(wb)).report.units.find((x) => x.row === 4);
+    const u = (await scoreWorkbook(await reload(wb))).report.units.find((x) => x.row === 4);
     expect(u?.leaves["10"]).toBe(5);
     expect(u?.findings.filter((f) => f.cell === "AE4")).toEqual([]);
   });
@@ -43,11 +43,13 @@ describe("score columns never land on the office's own cells", () => {
     const ws = wb.getWorksheet("考核表") as ExcelJS.Worksheet;
     ws.getCell("AJ3").note = "此列留作复核";
     ws.getCell("AI10").note = "县审计局：待补材料";
-    // in memory: ExcelJS itself loses a note on an empty cell without a style when it reads a file
-    const out = scoreWorkbook(wb).workbook.getWorksheet("考核表") as ExcelJS.Worksheet;
-    expect(out.getCell("AJ3").note).toBe("此列留作复核");
-    expect(out.getCell("AJ3").value).toBeNull();
-    expect(out.getCell("AI10").note).toBe("县审计局：待补材料");
+    const { workbook, bytes } = await scoreWorkbook(wb);
+    const out = workbook.getWorksheet("考核表") as ExcelJS.Worksheet;
+    // read with the host's own reader: ExcelJS loses a note on an empty cell without a style when it reads a file
+    const written = (await openPackage(bytes)).snapshot.sheets.find((s) => s.name === "考核表");
+    expect(written?.notes?.get("AJ3")).toBe("此列留作复核");
+    expect(written?.rows[2][35] ?? null).toBeNull();
+    expect(written?.notes?.get("AI10")).toBe("县审计局：待补材料");
     expect(headerCol(out, "一、工作机制建设（4分）")).toBe(37); // AK, right of AJ
   });
 
@@ -56,7 +58,7 @@ describe("score columns never land on the office's own cells", () => {
     const ws = wb.getWorksheet("考核表") as ExcelJS.Worksheet;
     ws.getCell("AH5").value = "备注跨列";
     ws.mergeCells("AH5:AJ5");
-    const { workbook, report } = scoreWorkbook(wb);
+    const { workbook, report } = await scoreWorkbook(wb);
     const out = workbook.getWorksheet("考核表") as ExcelJS.Worksheet;
     expect(out.getCell("AH5").value).toBe("备注跨列");
     expect(headerCol(out, "一、工作机制建设（4分）")).toBe(37);
@@ -68,7 +70,7 @@ describe("score columns never land on the office's own cells", () => {
     const ws = wb.getWorksheet("考核表") as ExcelJS.Worksheet;
     ws.unMergeCells("A1:AH1");
     ws.mergeCells("A1:AZ1");
-    const out = scoreWorkbook(wb).workbook.getWorksheet("考核表") as ExcelJS.Worksheet;
+    const out = (await scoreWorkbook(wb)).workbook.getWorksheet("考核表") as ExcelJS.Worksheet;
     expect(headerCol(out, "一、工作机制建设（4分）")).toBe(35);
   });
 });
@@ -81,7 +83,7 @@ describe("score columns never land on the office's formulas that read as blank",
     const wb = await load();
     const ws = wb.getWorksheet("考核表") as ExcelJS.Worksheet;
     ws.getCell("AI4").value = value as ExcelJS.CellFormulaValue;
-    const { workbook, report } = scoreWorkbook(wb);
+    const { workbook, report } = await scoreWorkbook(wb);
     const out = workbook.getWorksheet("考核表") as ExcelJS.Worksheet;
     expect(out.getCell("AI4").formula).toBe(value.formula);
     expect(out.getCell("AJ3").value).toBe("一、工作机制建设（4分）");

@@ -28,6 +28,23 @@ export interface CellDump {
   note: unknown;
 }
 
+/** A note's text, however ExcelJS hands it over (a string as set in memory, rich text runs as read from a file). */
+export function noteText(note: ExcelJS.Cell["note"] | undefined): string | null {
+  if (note === undefined || note === null) return null;
+  if (typeof note === "string") return note;
+  const texts = (note as { texts?: { text?: string }[] }).texts;
+  return Array.isArray(texts) ? texts.map((t) => t.text ?? "").join("") : null;
+}
+
+/** A fill as the user sees it: ExcelJS reads a cell with a style but no fill as {type: "pattern"} (pattern none),
+ * and holds the same cell in memory with no fill at all. */
+function visibleFill(fill: ExcelJS.Fill | undefined): unknown {
+  if (fill === undefined || (fill.type === "pattern" && (fill.pattern === undefined || fill.pattern === "none"))) {
+    return null;
+  }
+  return plain(fill);
+}
+
 const plain = (v: unknown): unknown => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
 
 /** Every non-empty cell of a sheet with what a user typed and formatted. */
@@ -41,8 +58,8 @@ export function dumpSheet(ws: ExcelJS.Worksheet): Map<string, CellDump> {
         font: plain(cell.font),
         border: plain(cell.border),
         alignment: plain(cell.alignment),
-        fill: plain(cell.fill),
-        note: plain(cell.note),
+        fill: visibleFill(cell.fill),
+        note: noteText(cell.note),
       });
     });
   });

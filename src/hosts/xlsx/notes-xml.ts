@@ -1,0 +1,217 @@
+// Notes (Excel's legacy comments): a sheet's comments part and the VML drawing that shows them. The user's own
+// notes are kept as they were (their text, formatting, author, box); the tool's are added, replaced or taken away.
+import { parseAddress } from "../../core";
+import { CONTENT_TYPE, REL, type XlsxPackage } from "./package";
+import { attribute, children, elementEnd, escapeText, findTag, nextTag, textElement } from "./xml";
+
+export const NOTE_AUTHOR = "信用考核助手";
+const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/** Notes to change on one sheet, by A1 address: a text to set, or null to take the note away. */
+export type NoteChanges = Map<string, string | null>;
+
+const byPosition = (a: string, b: string): number => {
+  const pa = parseAddress(a) ?? [0, 0];
+  const pb = parseAddress(b) ?? [0, 0];
+  return pa[0] - pb[0] || pa[1] - pb[1];
+};
+
+function commentsXml(old: string | undefined, changes: NoteChanges): { xml: string; refs: string[] } {
+  const authors: string[] = [];
+  const kept = new Map<string, string>();
+  if (old !== undefined) {
+    const a = findTag(old, "authors");
+    if (a) for (const c of children(old, a)) authors.push(old.slice(c.tag.start, c.end));
+    const list = findTag(old, "commentList");
+    if (list) {
+      for (const c of children(old, list)) {
+        const ref = (attribute(old.slice(c.tag.start, c.tag.end), "ref") ?? "").toUpperCase();
+        if (ref && !changes.has(ref)) kept.set(ref, old.slice(c.tag.start, c.end));
+      }
+    }
+  }
+  const p = old !== undefined ? (findTag(old, "comments")?.prefix ?? "") : "";
+  let authorId = authors.findIndex((x) => x.replace(/<[^>]*>/g, "") === escapeText(NOTE_AUTHOR));
+  if (authorId < 0 && [...changes.values()].some((v) => v !== null)) {
+    authorId = authors.push(`<${p}author>${escapeText(NOTE_AUTHOR)}</${p}author>`) - 1;
+  }
+  const all = new Map(kept);
+  for (const [ref, text] of changes) {
+    if (text === null) continue;
+    all.set(
+      ref,
+      `<${p}comment ref="${ref}" authorId="${authorId}"><${p}text><${p}r><${p}rPr><${p}sz val="9"/></${p}rPr>${textElement(p, text)}</${p}r></${p}text></${p}comment>`,
+    );
+  }
+  const refs = [...all.keys()].sort(byPosition);
+  const head =
+    old !== undefined
+      ? old.slice(0, (findTag(old, "comments") as { end: number }).end)
+      : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${NS_MAIN}">`;
+  const xml = `${head}<${p}authors>${authors.join("")}</${p}authors><${p}commentList>${refs.map((r) => all.get(r)).join("")}</${p}commentList></${p}comments>`;
+  return { xml, refs };
+}
+
+const SHAPETYPE =
+  '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
+  '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
+
+function noteShape(id: number, row: number, col: number, z: number): string {
+  // hidden until hovered, anchored beside the cell, tall enough for a few lines of explanation
+  const anchor = `${col}, 15, ${Math.max(0, row - 2)}, 10, ${col + 3}, 15, ${row + 5}, 4`;
+  return (
+    `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;` +
+    `width:240pt;height:120pt;z-index:${z};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+    '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+    '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+    `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor>` +
+    `<x:AutoFill>False</x:AutoFill><x:Row>${row - 1}</x:Row><x:Column>${col - 1}</x:Column></x:ClientData></v:shape>`
+  );
+}
+
+/** Shape-id blocks (o:idmap data) used by the package's other VML drawings, so new shapes never collide. */
+function usedBlocks(pkg: XlsxPackage, except: string | undefined): Set<number> {
+  const used = new Set<number>();
+  for (const name of pkg.names()) {
+    if (!name.toLowerCase().endsWith(".vml") || name === except) continue;
+    const m = /<o:idmap[^>]*data="([^"]*)"/.exec(pkg.text(name) ?? "");
+    for (const n of (m?.[1] ?? "").split(",")) if (Number(n) > 0) used.add(Number(n));
+  }
+  return used;
+}
+
+function vmlXml(pkg: XlsxPackage, part: string | undefined, refs: readonly string[], changed: NoteChanges): string {
+  const old = part ? pkg.text(part) : undefined;
+  const keep: string[] = [];
+  const shown = new Set<string>();
+  let head = "";
+  let tail = "</xml>";
+  let maxId = 0;
+  if (old !== undefined) {
+    const root = findTag(old, "xml");
+    const close = old.lastIndexOf("</xml>");
+    head = root ? old.slice(0, root.end) : "";
+    tail = close >= 0 ? old.slice(close) : tail;
+    for (let t = root ? nextTag(old, root.end) : null; t && t.start < close;) {
+      const end = elementEnd(old, t);
+      const el = old.slice(t.start, end);
+      if (t.name === "shape") {
+        const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(el);
+        const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(el);
+        const isNote = /ObjectType\s*=\s*"Note"/.test(el);
+        const ref = row && col ? `${colLetters(Number(col[1]) + 1)}${Number(row[1]) + 1}` : "";
+        const id = /id="_x0000_s(\d+)"/.exec(el);
+        if (id) maxId = Math.max(maxId, Number(id[1]));
+        // a note's box goes with its note: dropped when the note changes or goes, the rest kept as they are
+        if (isNote && (changed.has(ref) || !refs.includes(ref))) {
+          t = nextTag(old, end);
+          continue;
+        }
+        if (isNote) shown.add(ref);
+      } else if (t.name === "shapelayout") {
+        t = nextTag(old, end);
+        continue;
+      }
+      keep.push(el);
+      t = nextTag(old, end);
+    }
+  }
+  const fresh = refs.filter((r) => !shown.has(r));
+  const blocks = new Set<number>();
+  let base = maxId;
+  if (base === 0) {
+    const used = usedBlocks(pkg, part);
+    let first = 1;
+    const need = Math.floor((fresh.length + 1) / 1024) + 1;
+    while ([...Array(need).keys()].some((i) => used.has(first + i))) first++;
+    base = first * 1024;
+  }
+  const shapes = fresh.map((ref, i) => {
+    const [row, col] = parseAddress(ref) ?? [1, 1];
+    return noteShape(base + 1 + i, row, col, i + 1);
+  });
+  for (const el of keep) {
+    const id = /id="_x0000_s(\d+)"/.exec(el);
+    if (id) blocks.add(Math.floor(Number(id[1]) / 1024));
+  }
+  for (let id = base + 1; id <= base + fresh.length; id++) blocks.add(Math.floor(id / 1024));
+  if (blocks.size === 0) blocks.add(Math.floor(base / 1024));
+  const layout = `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${[...blocks].sort((a, b) => a - b).join(",")}"/></o:shapelayout>`;
+  const hasType = keep.some((el) => /id="_x0000_t202"/.test(el));
+  const start =
+    head ||
+    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">';
+  return `${start}${layout}${hasType ? "" : SHAPETYPE}${keep.join("")}${shapes.join("")}${tail}`;
+}
+
+function colLetters(col: number): string {
+  let s = "";
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/** Applies note changes to one sheet: its comments part and VML drawing written (created when the sheet had none,
+ * with their relationships and content types). `root` is the worksheet's start tag and `tail` the worksheet from
+ * </sheetData> on; returns the tail, with a <legacyDrawing> when the drawing is new. */
+export function writeNotes(
+  pkg: XlsxPackage,
+  sheetPart: string,
+  root: string,
+  tail: string,
+  changes: NoteChanges,
+): string {
+  const sheetXml = tail;
+  if (changes.size === 0) return sheetXml;
+  const rels = pkg.relationships(sheetPart);
+  const commentsRel = rels.find((r) => r.type === REL.comments && !r.external);
+  const vmlRel = rels.find((r) => r.type === REL.vmlDrawing && !r.external);
+  const { xml, refs } = commentsXml(commentsRel ? pkg.text(commentsRel.target) : undefined, changes);
+  if (refs.length === 0 && !commentsRel) return sheetXml;
+  const commentsPart = commentsRel?.target ?? pkg.freeName("xl/comments", ".xml");
+  pkg.set(commentsPart, xml);
+  if (!commentsRel) {
+    pkg.addRelationship(sheetPart, REL.comments, commentsPart);
+    pkg.setContentType(commentsPart, CONTENT_TYPE.comments);
+  }
+  const vmlPart = vmlRel?.target ?? pkg.freeName("xl/drawings/vmlDrawing", ".vml");
+  pkg.set(vmlPart, vmlXml(pkg, vmlRel?.target, refs, changes));
+  if (vmlRel) return sheetXml;
+  const rid = pkg.addRelationship(sheetPart, REL.vmlDrawing, vmlPart);
+  pkg.setContentType(vmlPart, CONTENT_TYPE.vml, true);
+  return withLegacyDrawing(root, sheetXml, rid);
+}
+
+/** Where <legacyDrawing> goes in a worksheet (CT_Worksheet's sequence): before these, or before the end. */
+const AFTER_LEGACY = [
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+
+function withLegacyDrawing(rootTag: string, xml: string, rid: string): string {
+  const root = nextTag(rootTag, 0);
+  if (!root) return xml;
+  const relPrefix = [
+    ...rootTag.matchAll(
+      /xmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/g,
+    ),
+  ][0]?.[1];
+  const el = relPrefix
+    ? `<${root.prefix}legacyDrawing ${relPrefix}:id="${rid}"/>`
+    : `<${root.prefix}legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${rid}"/>`;
+  // the tail starts with </sheetData>: the worksheet's children follow it
+  let at = xml.lastIndexOf("</");
+  const first = nextTag(xml, 0);
+  for (let t = first ? nextTag(xml, first.end) : null; t && t.kind !== "close"; t = nextTag(xml, elementEnd(xml, t))) {
+    if (AFTER_LEGACY.includes(t.name)) {
+      at = t.start;
+      break;
+    }
+  }
+  return xml.slice(0, at) + el + xml.slice(at);
+}

@@ -1,0 +1,378 @@
+// An .xlsx package → Snapshot: every worksheet as a grid of plain values (formulas by their cached value, rich text
+// joined, date-formatted numbers and ISO cells as dates, merged cells only in their top-left cell as in Excel), with
+// the fills, notes, merges and blank formulas the core needs, and the tool's memory. Parsed with saxes, a streaming
+// XML parser, so a sheet of 50,000 rows becomes values without a tree of cell objects in between.
+import { SaxesParser, type SaxesTagPlain } from "saxes";
+import {
+  type CellValue,
+  type HostFill,
+  type SheetSnapshot,
+  type Snapshot,
+  STATE_SHEET,
+  address,
+  decodeState,
+  parseAddress,
+} from "../../core";
+import { serialToDate } from "../office/cells";
+import { REL, type XlsxPackage } from "./package";
+import { Styles } from "./styles";
+import { attribute, findTag, unescapeOoxml } from "./xml";
+
+export interface SheetEntry {
+  readonly name: string;
+  /** The worksheet part, e.g. xl/worksheets/sheet1.xml. */
+  readonly part: string;
+  /** The relationship id in workbook.xml. */
+  readonly rid: string;
+  readonly state: "visible" | "hidden" | "veryHidden";
+}
+
+/** What the writer needs to know of the workbook besides the snapshot. */
+export interface Book {
+  readonly pkg: XlsxPackage;
+  readonly workbookPart: string;
+  readonly sheets: readonly SheetEntry[];
+  readonly styles: Styles;
+  readonly stylesPart: string;
+  readonly date1904: boolean;
+}
+
+const localName = (q: string): string => q.slice(q.indexOf(":") + 1);
+
+function parse(
+  xml: string,
+  on: { open?: (t: SaxesTagPlain) => void; close?: (name: string) => void; text?: (s: string) => void },
+): void {
+  const p = new SaxesParser({ xmlns: false, position: false });
+  if (on.open) {
+    const open = on.open;
+    p.on("opentag", (t) => open(t as SaxesTagPlain));
+  }
+  if (on.close) {
+    const close = on.close;
+    p.on("closetag", (t) => close(localName(t.name)));
+  }
+  if (on.text) {
+    p.on("text", on.text);
+    p.on("cdata", on.text);
+  }
+  p.write(xml).close();
+}
+
+/** The text of <t> runs below `container` elements (a shared string, an inline string, a comment), phonetic runs
+ * (<rPh>) left out. */
+function textCollector(container: string): {
+  open: (t: SaxesTagPlain) => void;
+  close: (name: string) => string | null;
+  text: (s: string) => void;
+} {
+  let depthT = 0;
+  let inPhonetic = 0;
+  let buf: string[] = [];
+  return {
+    open(t) {
+      const n = localName(t.name);
+      if (n === container) buf = [];
+      else if (n === "rPh") inPhonetic++;
+      else if (n === "t" && !t.isSelfClosing) depthT++;
+    },
+    close(n) {
+      if (n === "rPh") inPhonetic--;
+      else if (n === "t") depthT = Math.max(0, depthT - 1);
+      else if (n === container) return unescapeOoxml(buf.join(""));
+      return null;
+    },
+    text(s) {
+      if (depthT > 0 && inPhonetic === 0) buf.push(s);
+    },
+  };
+}
+
+function sharedStrings(xml: string | undefined): string[] {
+  const out: string[] = [];
+  if (xml === undefined) return out;
+  const c = textCollector("si");
+  parse(xml, {
+    open: c.open,
+    close: (n) => {
+      const s = c.close(n);
+      if (s !== null) out.push(s);
+    },
+    text: c.text,
+  });
+  return out;
+}
+
+function notes(pkg: XlsxPackage, sheetPart: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const rel = pkg.relationships(sheetPart).find((r) => r.type === REL.comments && !r.external);
+  const xml = rel ? pkg.text(rel.target) : undefined;
+  if (xml === undefined) return out;
+  const c = textCollector("text");
+  let ref = "";
+  parse(xml, {
+    open: (t) => {
+      if (localName(t.name) === "comment") ref = (t.attributes.ref ?? "").toUpperCase();
+      c.open(t);
+    },
+    close: (n) => {
+      const s = c.close(n);
+      if (s !== null && ref) out.set(ref, s);
+    },
+    text: c.text,
+  });
+  return out;
+}
+
+/** Column number of an A1 reference's letters (AB12 → 28), and where its digits start. */
+function refCol(ref: string): [number, number] {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) col = col * 26 + ch - 64;
+    else if (ch >= 97 && ch <= 122) col = col * 26 + ch - 96;
+    else break;
+  }
+  return [col, i];
+}
+
+/** A cell's fill by A1 address, looked up in the style index each cell carries: no map of every styled cell. */
+class FillLookup implements ReadonlyMap<string, HostFill> {
+  constructor(
+    private readonly xfs: readonly (readonly number[] | undefined)[],
+    private readonly styles: Styles,
+  ) {}
+
+  get(a1: string): HostFill | undefined {
+    const at = parseAddress(a1);
+    if (!at) return undefined;
+    const xf = this.xfs[at[0] - 1]?.[at[1] - 1];
+    return xf === undefined ? undefined : (this.styles.fillOf(xf) ?? undefined);
+  }
+
+  has(a1: string): boolean {
+    return this.get(a1) !== undefined;
+  }
+
+  *entries(): MapIterator<[string, HostFill]> {
+    for (let r = 0; r < this.xfs.length; r++) {
+      const row = this.xfs[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        const f = row[c] === undefined ? null : this.styles.fillOf(row[c]);
+        if (f) yield [address(r + 1, c + 1), f];
+      }
+    }
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [k] of this.entries()) yield k;
+  }
+
+  *values(): MapIterator<HostFill> {
+    for (const [, v] of this.entries()) yield v;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, HostFill]> {
+    return this.entries();
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const _ of this.entries()) n++;
+    return n;
+  }
+
+  forEach(fn: (value: HostFill, key: string, map: ReadonlyMap<string, HostFill>) => void): void {
+    for (const [k, v] of this.entries()) fn(v, k, this);
+  }
+}
+
+export function readSheet(
+  xml: string,
+  name: string,
+  visible: boolean,
+  book: { strings: readonly string[]; styles: Styles; date1904: boolean },
+  sheetNotes: Map<string, string>,
+): SheetSnapshot {
+  const rows: CellValue[][] = [];
+  const xfs: (number[] | undefined)[] = [];
+  const merges: [number, number, number, number][] = [];
+  const blankFormulas: string[] = [];
+  let row = 0;
+  let col = 0;
+  let cells: CellValue[] = [];
+  // the cell being read
+  let type = "n";
+  let xf = 0;
+  let formula = false;
+  let inValue = false;
+  let value: string[] = [];
+  const inline = textCollector("is");
+  let inlineText: string | null = null;
+
+  const finishCell = () => {
+    const v = value.join("");
+    let out: CellValue = null;
+    switch (type) {
+      case "s":
+        out = v === "" ? null : (book.strings[Number(v)] ?? null);
+        break;
+      case "str":
+        out = formula || v !== "" ? v : null;
+        break;
+      case "inlineStr":
+        out = inlineText ?? (v === "" ? null : v);
+        break;
+      case "b":
+        out = v === "" ? null : v === "1" || v.toLowerCase() === "true";
+        break;
+      case "e":
+        out = v === "" ? null : { error: v };
+        break;
+      case "d":
+        out = v === "" ? null : /^\d{4}-\d{2}-\d{2}/.test(v) ? { date: v.slice(0, 10) } : { error: "#VALUE!" };
+        break;
+      default: {
+        if (v.trim() === "") break;
+        const n = Number(v);
+        // a number cell holding no number (NaN, Infinity as some writers put it) is an error, as the other hosts see it
+        if (!Number.isFinite(n)) out = { error: "#NUM!" };
+        else if (n >= 1 && book.styles.isDate(xf)) out = { date: serialToDate(book.date1904 ? n + 1462 : n) };
+        else out = n;
+      }
+    }
+    if (out !== null) {
+      while (cells.length < col - 1) cells.push(null);
+      cells[col - 1] = out;
+    }
+    if (formula && (out === null || out === "")) blankFormulas.push(address(row, col));
+    if (xf !== 0 && book.styles.fillOf(xf) !== null) (xfs[row - 1] ??= [])[col - 1] = xf;
+  };
+
+  parse(xml, {
+    open(t) {
+      switch (localName(t.name)) {
+        case "row": {
+          const r = Number(t.attributes.r);
+          row = Number.isInteger(r) && r > 0 ? r : row + 1;
+          col = 0;
+          cells = [];
+          while (rows.length < row - 1) rows.push([]);
+          rows[row - 1] = cells;
+          break;
+        }
+        case "c": {
+          const ref = t.attributes.r;
+          const c = ref ? refCol(ref)[0] : 0;
+          col = c > 0 ? c : col + 1;
+          type = t.attributes.t ?? "n";
+          xf = Number(t.attributes.s ?? 0) || 0;
+          formula = false;
+          value = [];
+          inlineText = null;
+          if (t.isSelfClosing) finishCell();
+          break;
+        }
+        case "v":
+          inValue = !t.isSelfClosing;
+          break;
+        case "f":
+          formula = true;
+          break;
+        case "mergeCell": {
+          const [a, b] = (t.attributes.ref ?? "").toUpperCase().split(":");
+          const tl = parseAddress(a ?? "");
+          const br = parseAddress(b ?? a ?? "");
+          if (tl && br) merges.push([tl[0], tl[1], br[0], br[1]]);
+          break;
+        }
+        default:
+          break;
+      }
+      inline.open(t);
+    },
+    close(n) {
+      if (n === "v") inValue = false;
+      else if (n === "c") finishCell();
+      const s = inline.close(n);
+      if (s !== null) inlineText = s;
+    },
+    text(s) {
+      if (inValue) value.push(s);
+      else inline.text(s);
+    },
+  });
+  // Excel shows only the top-left cell of a merged range; whatever else a writer left in the range is not there.
+  for (const [top, left, bottom, right] of merges) {
+    for (let r = top; r <= Math.min(bottom, rows.length); r++) {
+      const cellsOf = rows[r - 1];
+      for (let c = left; c <= Math.min(right, cellsOf.length); c++) if (r !== top || c !== left) cellsOf[c - 1] = null;
+    }
+  }
+  for (const r of rows) while (r.length && r[r.length - 1] === null) r.pop();
+  return {
+    name,
+    visible,
+    rows,
+    fills: new FillLookup(xfs, book.styles),
+    notes: sheetNotes,
+    merges,
+    blankFormulas,
+  };
+}
+
+/** The workbook part and its sheets, in tab order. */
+function workbookOf(pkg: XlsxPackage): { part: string; sheets: SheetEntry[]; date1904: boolean } {
+  const root = pkg.relationships("").find((r) => r.type === REL.officeDocument);
+  const part = root?.target ?? "xl/workbook.xml";
+  const xml = pkg.text(part);
+  if (xml === undefined) throw new Error("缺少 xl/workbook.xml");
+  const rels = new Map(pkg.relationships(part).map((r) => [r.id, r]));
+  const sheets: SheetEntry[] = [];
+  for (let t = findTag(xml, "sheet"); t; t = findTag(xml, "sheet", t.end)) {
+    const tag = xml.slice(t.start, t.end);
+    const rid = attribute(tag, "id", true) ?? "";
+    const rel = rels.get(rid);
+    if (!rel || rel.type !== REL.worksheet || !pkg.has(rel.target)) continue;
+    const state = attribute(tag, "state");
+    sheets.push({
+      name: attribute(tag, "name") ?? "",
+      part: rel.target,
+      rid,
+      state: state === "hidden" || state === "veryHidden" ? state : "visible",
+    });
+  }
+  const pr = findTag(xml, "workbookPr");
+  const d1904 = pr ? attribute(xml.slice(pr.start, pr.end), "date1904") : undefined;
+  return { part, sheets, date1904: d1904 === "1" || d1904 === "true" };
+}
+
+export function readBook(pkg: XlsxPackage): { book: Book; snapshot: Snapshot } {
+  const wb = workbookOf(pkg);
+  const rels = pkg.relationships(wb.part);
+  const stylesPart = rels.find((r) => r.type === REL.styles)?.target ?? "xl/styles.xml";
+  const styles = new Styles(pkg.text(stylesPart));
+  const stringsPart = rels.find((r) => r.type === REL.sharedStrings)?.target;
+  const ctx = {
+    strings: sharedStrings(stringsPart ? pkg.text(stringsPart) : undefined),
+    styles,
+    date1904: wb.date1904,
+  };
+  const sheets: SheetSnapshot[] = [];
+  let state: Snapshot["state"] = null;
+  for (const s of wb.sheets) {
+    const xml = pkg.text(s.part) ?? "";
+    if (s.name === STATE_SHEET) {
+      const grid = readSheet(xml, s.name, false, ctx, new Map());
+      state = decodeState(grid.rows.map((r) => r[0] ?? null).filter((v) => v !== null));
+      continue;
+    }
+    sheets.push(readSheet(xml, s.name, s.state === "visible", ctx, notes(pkg, s.part)));
+  }
+  return {
+    book: { pkg, workbookPart: wb.part, sheets: wb.sheets, styles, stylesPart, date1904: wb.date1904 },
+    snapshot: { sheets, state },
+  };
+}

@@ -1,6 +1,6 @@
 // Notes (Excel's legacy comments): a sheet's comments part and the VML drawing that shows them. The user's own
 // notes are kept as they were (their text, formatting, author, box); the tool's are added, replaced or taken away.
-import { parseAddress } from "../../core";
+import { address, parseAddress } from "../../core";
 import { CONTENT_TYPE, REL, type XlsxPackage } from "./package";
 import { attribute, children, elementEnd, escapeText, findTag, nextTag, textElement } from "./xml";
 
@@ -99,7 +99,7 @@ function vmlXml(pkg: XlsxPackage, part: string | undefined, refs: readonly strin
         const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(el);
         const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(el);
         const isNote = /ObjectType\s*=\s*"Note"/.test(el);
-        const ref = row && col ? `${colLetters(Number(col[1]) + 1)}${Number(row[1]) + 1}` : "";
+        const ref = row && col ? address(Number(row[1]) + 1, Number(col[1]) + 1) : "";
         const id = /id="_x0000_s(\d+)"/.exec(el);
         if (id) maxId = Math.max(maxId, Number(id[1]));
         // a note's box goes with its note: dropped when the note changes or goes, the rest kept as they are
@@ -142,12 +142,6 @@ function vmlXml(pkg: XlsxPackage, part: string | undefined, refs: readonly strin
     head ||
     '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">';
   return `${start}${layout}${hasType ? "" : SHAPETYPE}${keep.join("")}${shapes.join("")}${tail}`;
-}
-
-function colLetters(col: number): string {
-  let s = "";
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
 }
 
 /** Applies note changes to one sheet: its comments part and VML drawing written (created when the sheet had none,

@@ -16,7 +16,7 @@ import {
 import { serialToDate } from "../office/cells";
 import { REL, type XlsxPackage } from "./package";
 import { Styles } from "./styles";
-import { attribute, findTag, unescapeOoxml } from "./xml";
+import { attribute, columnOf, findTag, unescapeOoxml } from "./xml";
 
 export interface SheetEntry {
   readonly name: string;
@@ -122,19 +122,6 @@ function notes(pkg: XlsxPackage, sheetPart: string): Map<string, string> {
     text: c.text,
   });
   return out;
-}
-
-/** Column number of an A1 reference's letters (AB12 → 28), and where its digits start. */
-function refCol(ref: string): [number, number] {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i);
-    if (ch >= 65 && ch <= 90) col = col * 26 + ch - 64;
-    else if (ch >= 97 && ch <= 122) col = col * 26 + ch - 96;
-    else break;
-  }
-  return [col, i];
 }
 
 /** A cell's fill by A1 address, looked up in the style index each cell carries: no map of every styled cell. */
@@ -265,7 +252,7 @@ export function readSheet(
         }
         case "c": {
           const ref = t.attributes.r;
-          const c = ref ? refCol(ref)[0] : 0;
+          const c = ref ? columnOf(ref) : 0;
           col = c > 0 ? c : col + 1;
           type = t.attributes.t ?? "n";
           xf = Number(t.attributes.s ?? 0) || 0;

@@ -3,7 +3,7 @@
 // copied whole without looking at their cells, so a sheet of 50,000 rows is one pass of indexOf.
 import { type HostFill, address } from "../../core";
 import type { Styles } from "./styles";
-import { attribute, children, elementEnd, findTag, nextTag, textElement, withAttribute } from "./xml";
+import { attribute, children, columnOf, elementEnd, findTag, nextTag, textElement, withAttribute } from "./xml";
 
 export interface StyleChange {
   readonly fill?: HostFill | null;
@@ -28,17 +28,6 @@ function quickAttr(tag: string, name: "r" | "s"): string | undefined {
   if (at < 0) return tag.includes(`${name}=`) ? attribute(tag, name) : undefined;
   const start = at + name.length + 3;
   return tag.slice(start, tag.indexOf('"', start));
-}
-
-function colOf(ref: string): number {
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i);
-    if (ch >= 65 && ch <= 90) col = col * 26 + ch - 64;
-    else if (ch >= 97 && ch <= 122) col = col * 26 + ch - 96;
-    else break;
-  }
-  return col;
 }
 
 const derivedOf = new WeakMap<Styles, WeakMap<StyleChange, Map<number, number>>>();
@@ -129,7 +118,7 @@ export function patchSheetXml(xml: string, changes: SheetChanges, styles: Styles
         : lastTag.kind === "empty"
           ? lastTag.end
           : content.indexOf(`</${p}c>`, lastTag.end) + `</${p}c>`.length;
-      if ((lastRef === undefined || colOf(lastRef) < cols[0]) && content.slice(lastEnd).trim() === "") {
+      if ((lastRef === undefined || columnOf(lastRef) < cols[0]) && content.slice(lastEnd).trim() === "") {
         const added = cols.map((c) => {
           const ch = rowChanges.get(c) as CellChange;
           return cellXml(p, row, c, styleOf(styles, base(c), ch.style), ch.value?.v ?? null);
@@ -154,7 +143,7 @@ export function patchSheetXml(xml: string, changes: SheetChanges, styles: Styles
       const end = t.kind === "empty" ? t.end : content.indexOf(`</${t.prefix}c>`, t.end) + `</${t.prefix}c>`.length;
       const tag = content.slice(t.start, t.end);
       const ref = quickAttr(tag, "r");
-      col = ref ? colOf(ref) : col + 1;
+      col = ref ? columnOf(ref) : col + 1;
       flushCellsBefore(col);
       parts.push(content.slice(pos, t.start));
       const ch = rowChanges.get(col);
@@ -216,7 +205,7 @@ function withDimension(xml: string, changes: SheetChanges): string {
   if (!t) return xml;
   const tag = xml.slice(t.start, t.end);
   const [a, b] = (attribute(tag, "ref") ?? "A1").toUpperCase().split(":");
-  const parse = (ref: string): [number, number] => [Number(ref.replace(/^[A-Z]+/, "")) || 1, colOf(ref) || 1];
+  const parse = (ref: string): [number, number] => [Number(ref.replace(/^[A-Z]+/, "")) || 1, columnOf(ref) || 1];
   const tl = parse(a);
   const br = parse(b ?? a);
   let [top, left, bottom, right] = [tl[0], tl[1], br[0], br[1]];

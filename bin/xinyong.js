@@ -16,9 +16,33 @@ if (isMainThread) {
     argv: process.argv.slice(2),
     resourceLimits: { maxOldGenerationSizeMb: HEAP_MB },
   });
-  worker.on("message", (code) => {
-    process.exitCode = code;
+  // Temporary files the job announced: a run stopped by Ctrl-C or a kill signal takes them away (only SIGKILL,
+  // which nothing can catch, leaves one behind; never a half-written output).
+  const temps = new Set();
+  worker.on("message", (m) => {
+    if (m && typeof m.temp === "string") temps.add(m.temp);
+    else process.exitCode = m;
   });
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+    ["SIGHUP", 129],
+  ]) {
+    process.on(signal, () => {
+      const removeTemps = () => {
+        for (const t of temps) require("node:fs").rmSync(t, { force: true });
+      };
+      void worker.terminate().finally(() => {
+        removeTemps();
+        // a file open the job queued before it stopped may still land: look once more before leaving
+        setTimeout(() => {
+          removeTemps();
+          process.stderr.write("已中止（不会留下写了一半的文件）。\n");
+          process.exit(code);
+        }, 300);
+      });
+    });
+  }
   worker.on("error", (e) => {
     if (e && e.code === "ERR_WORKER_OUT_OF_MEMORY") {
       process.stderr.write(
@@ -34,7 +58,8 @@ if (isMainThread) {
     }
   });
 } else {
-  require("../dist/cli/main.js")
-    .main(process.argv.slice(2))
+  const cli = require("../dist/cli/main.js");
+  cli
+    .main(process.argv.slice(2), { ...cli.processIo, temp: (file) => parentPort.postMessage({ temp: file }) })
     .then((code) => parentPort.postMessage(code));
 }

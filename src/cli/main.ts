@@ -12,7 +12,7 @@ import {
   STEPS_POLICIES,
   type StepsPolicy,
 } from "../rules/settings";
-import { openPackage, saveWorkbook, scoreBook, scoreFile, writeBook } from "../hosts/xlsx/workbook";
+import { openPackage, saveWorkbook, scoreBook, scoreFile, temporaryPath, writeBook } from "../hosts/xlsx/workbook";
 import { templateWorkbook } from "../hosts/xlsx/template";
 import { LIMITS, readableProblem } from "./inputs";
 import { writeReport } from "./json";
@@ -29,8 +29,10 @@ export const SAMPLE = path.resolve(__dirname, "..", "..", "samples", "sample-202
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Told the temporary file a write is about to go through, so whoever stops the run can remove it. */
+  temp?: (file: string) => void;
 }
-const processIo: Io = {
+export const processIo: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
 };
@@ -91,6 +93,7 @@ async function runScore(input: string, opts: ScoreOptions, io: Io): Promise<void
     throw new InputError(`无法读取“${input}”：文件已损坏或不是 Excel 工作簿（.xlsx）。（${(e as Error).message}）`);
   }
   const assessment = scoreBook(opened, { rulebook: rulebookOf(opts.rulebook), settings });
+  io.temp?.(temporaryPath(out));
   await writeBook(opened.book, out);
   if (opts.json) await writeReport(buildReport(assessment), opts.json, io.out);
   if (assessment.units.length > EXPLANATION_NOTES_MAX_UNITS) io.err(`${EXPLANATION_NOTES_SKIPPED}\n`);
@@ -155,6 +158,7 @@ export function buildProgram(io: Io): Command {
       ) {
         throw new InputError(`“${opts.out}”已存在，为免覆盖未写入：请用 --out 指定另一个文件名。`);
       }
+      io.temp?.(temporaryPath(opts.out));
       await saveWorkbook(templateWorkbook(rulebook), opts.out);
       io.err(`已生成模板：${opts.out}\n`);
     });
@@ -165,6 +169,7 @@ export function buildProgram(io: Io): Command {
     .option("-o, --out <file>", "输出文件", path.join("out", "sample-2020.scored.xlsx"))
     .action(async (opts: { out: string }) => {
       await fs.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
+      io.temp?.(temporaryPath(opts.out));
       const assessment = await scoreFile(SAMPLE, opts.out, { rulebook: DEFAULT_RULEBOOK });
       io.out(`${rankingTable(assessment)}\n`);
       io.out(`${summaryLine(assessment)}\n示例：${path.relative(process.cwd(), SAMPLE)}\n已写入：${opts.out}\n`);

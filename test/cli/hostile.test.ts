@@ -3,7 +3,7 @@
 // is no workbook, two zip bombs (honest and lying sizes), a 50 MB workbook. Each ends with exit 2 and a Chinese message
 // saying what is wrong, never a stack trace, within the test's timeout and the heap. Every file is made here, in a
 // temporary folder; none is committed. Also: a run whose writing fails leaves neither the output nor its temporary file.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { promises as fs, readFileSync } from "node:fs";
 import os from "node:os";
@@ -11,7 +11,9 @@ import path from "node:path";
 import zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import { LIMITS } from "../../src/cli/inputs";
-import { saveWorkbook } from "../../src/hosts/xlsx/workbook";
+import { syntheticSnapshot, writeSyntheticXlsx } from "../../src/bench/synthetic";
+import { snapshot } from "../../src/hosts/xlsx/snapshot";
+import { loadWorkbook, openPackage, saveWorkbook } from "../../src/hosts/xlsx/workbook";
 import { SAMPLE, load } from "../hosts/xlsx/util";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -419,4 +421,37 @@ describe("a workbook too large for the memory the job may use", () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toContain("已评分 36 个单位");
   });
+});
+
+describe("a run stopped by a signal leaves no half file and no temporary file", () => {
+  it("SIGTERM at any moment: the output is absent or complete, and nothing hidden is left beside it", async () => {
+    const sample = snapshot(await loadWorkbook(SAMPLE));
+    const input = path.join(dir, "stop-5000.xlsx");
+    await writeSyntheticXlsx(syntheticSnapshot(sample, 5000), input);
+    const outcomes: string[] = [];
+    for (const delay of [150, 400, 700, 1000, 1300, 1700]) {
+      const out = await fs.mkdtemp(path.join(dir, "stop-"));
+      const target = path.join(out, "结果.xlsx");
+      const child = spawn(process.execPath, [BIN, "score", input, "--out", target], { stdio: "pipe" });
+      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill("SIGTERM");
+      const code = await exited;
+      const left = await fs.readdir(out);
+      expect(left.filter((f) => f.endsWith(".tmp"))).toEqual([]);
+      if (left.includes("结果.xlsx")) {
+        // a run that finished before the signal, or renamed just before it: a whole workbook
+        const back = await openPackage(target);
+        expect(back.snapshot.sheets.map((s) => s.name)).toContain("考核排名");
+        outcomes.push(`complete (exit ${code})`);
+      } else {
+        expect(left).toEqual([]);
+        // 143: stopped by the handler; null: the signal came before node had set the handler up
+        expect([143, null]).toContain(code);
+        outcomes.push("absent");
+      }
+    }
+    // at least one stop landed while the job ran
+    expect(outcomes).toContain("absent");
+  }, 120_000);
 });

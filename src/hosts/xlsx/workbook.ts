@@ -37,9 +37,14 @@ export function scoreBook({ book, snapshot }: Opened, options: AssessOptions = {
   return assessment;
 }
 
+/** The hidden temporary file a write to `file` goes through. */
+export function temporaryPath(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+}
+
 /** Writes through a temporary file beside the target, then renames: an interrupted run leaves no half file. */
 async function atomically(file: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const tmp = temporaryPath(file);
   try {
     await write(tmp);
     await fs.rename(tmp, file);

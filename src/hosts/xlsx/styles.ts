@@ -90,9 +90,70 @@ export function fillXml(f: HostFill): string {
       .join("");
     return `<fill><gradientFill${attrs}>${stops}</gradientFill></fill>`;
   }
-  const pattern = typeof f.pattern === "string" ? f.pattern : "none";
+  if (f.type === undefined && (typeof f.color === "string" || typeof f.pattern === "string")) return officeFillXml(f);
+  const pattern = typeof f.pattern === "string" && PATTERNS.has(f.pattern) ? f.pattern : "none";
   const inner = `${f.fgColor ? colorXml("fgColor", f.fgColor) : ""}${f.bgColor ? colorXml("bgColor", f.bgColor) : ""}`;
-  return `<fill><patternFill patternType="${escapeAttr(pattern)}"${inner ? `>${inner}</patternFill>` : "/>"}</fill>`;
+  return `<fill><patternFill patternType="${pattern}"${inner ? `>${inner}</patternFill>` : "/>"}</fill>`;
+}
+
+/** ST_PatternType: anything else in a file makes Excel repair it. */
+const PATTERNS = new Set([
+  "none",
+  "solid",
+  "mediumGray",
+  "darkGray",
+  "lightGray",
+  "darkHorizontal",
+  "darkVertical",
+  "darkDown",
+  "darkUp",
+  "darkGrid",
+  "darkTrellis",
+  "lightHorizontal",
+  "lightVertical",
+  "lightDown",
+  "lightUp",
+  "lightGrid",
+  "lightTrellis",
+  "gray125",
+  "gray0625",
+]);
+
+/** Office.js's pattern names (Excel.FillPattern) → ST_PatternType. */
+const OFFICE_PATTERNS: Record<string, string> = {
+  Solid: "solid",
+  Gray50: "mediumGray",
+  Gray75: "darkGray",
+  Gray25: "lightGray",
+  Horizontal: "darkHorizontal",
+  Vertical: "darkVertical",
+  Down: "darkDown",
+  Up: "darkUp",
+  Checker: "darkGrid",
+  SemiGray75: "darkTrellis",
+  LightHorizontal: "lightHorizontal",
+  LightVertical: "lightVertical",
+  LightDown: "lightDown",
+  LightUp: "lightUp",
+  Grid: "lightGrid",
+  CrissCross: "lightTrellis",
+  Gray16: "gray125",
+  Gray8: "gray0625",
+};
+
+const hexArgb = (hex: HostFill | undefined): string | null =>
+  typeof hex === "string" && /^#[0-9a-fA-F]{6}$/.test(hex) ? `FF${hex.slice(1).toUpperCase()}` : null;
+
+/** A fill the add-in saved (Range.getCellProperties: color, pattern, patternColor) in a workbook scored in Excel. */
+function officeFillXml(f: { [key: string]: HostFill }): string {
+  const pattern = typeof f.pattern === "string" ? (OFFICE_PATTERNS[f.pattern] ?? "none") : "solid";
+  const color = hexArgb(f.color);
+  if (pattern === "none" || color === null) return '<fill><patternFill patternType="none"/></fill>';
+  if (pattern === "solid")
+    return `<fill><patternFill patternType="solid"><fgColor rgb="${color}"/></patternFill></fill>`;
+  // a pattern: its lines in patternColor over the cell's color
+  const lines = hexArgb(f.patternColor) ?? "FF000000";
+  return `<fill><patternFill patternType="${pattern}"><fgColor rgb="${lines}"/><bgColor rgb="${color}"/></patternFill></fill>`;
 }
 
 export const solidFill = (argb: string): HostFill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });

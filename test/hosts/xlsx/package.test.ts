@@ -3,7 +3,7 @@
 import { readBook } from "../../../src/hosts/xlsx/read";
 import { XlsxPackage } from "../../../src/hosts/xlsx/package";
 import { patchSheetXml } from "../../../src/hosts/xlsx/sheet-xml";
-import { Styles } from "../../../src/hosts/xlsx/styles";
+import { Styles, fillXml } from "../../../src/hosts/xlsx/styles";
 import { escapeText, unescapeOoxml } from "../../../src/hosts/xlsx/xml";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -101,6 +101,20 @@ describe("writing cells into a worksheet part", () => {
     expect(out).toContain('<row r="3" hidden="1"><c r="B3"><v>7</v></c></row></sheetData><mergeCells count="0"/>');
     // the cell's own style kept all but its fill
     expect(s.toXml()).toContain('<xf numFmtId="0" fontId="0" fillId="0" applyFill="1"/>');
+  });
+
+  it("gives back a fill saved by the add-in or by ExcelJS, and never an invalid pattern", () => {
+    expect(fillXml({ color: "#FFFF00", pattern: "Solid" })).toBe(
+      '<fill><patternFill patternType="solid"><fgColor rgb="FFFFFF00"/></patternFill></fill>',
+    );
+    expect(fillXml({ color: "#FFFFFF", pattern: "Gray25", patternColor: "#FF0000" })).toBe(
+      '<fill><patternFill patternType="lightGray"><fgColor rgb="FFFF0000"/><bgColor rgb="FFFFFFFF"/></patternFill></fill>',
+    );
+    expect(fillXml({ type: "pattern", pattern: "solid", fgColor: { argb: "FF00B050" } })).toBe(
+      '<fill><patternFill patternType="solid"><fgColor rgb="FF00B050"/></patternFill></fill>',
+    );
+    expect(fillXml({ type: "pattern", pattern: 'Solid"/><x' })).toBe('<fill><patternFill patternType="none"/></fill>');
+    expect(fillXml({ color: 12 })).toBe('<fill><patternFill patternType="none"/></fill>');
   });
 
   it("escapes what XML cannot hold and reads it back", () => {

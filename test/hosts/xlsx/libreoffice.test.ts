@@ -35,3 +35,28 @@ it("opens in LibreOffice and prints the ranking with the top unit first", async 
     await fs.rm(dir, { recursive: true, force: true });
   }
 });
+
+it("scores a workbook saved by LibreOffice (another writer's XML) as the sample, and LibreOffice opens the result", async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "xinyong-lo-"));
+  const soffice = (...args: string[]) =>
+    execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", ...args], {
+      stdio: "pipe",
+      timeout: 150_000,
+    });
+  try {
+    // LibreOffice rewrites every part its own way: its styles, shared strings, row attributes, no ExcelJS in it
+    soffice("--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", path.join(dir, "lo"), SAMPLE);
+    const input = path.join(dir, "lo", "sample-2020.xlsx");
+    const scored = path.join(dir, "scored-lo.xlsx");
+    const a = await scoreFile(input, scored);
+    const b = await scoreFile(SAMPLE, path.join(dir, "scored.xlsx"));
+    const totals = (x: typeof a) => x.units.map((u) => [u.record.key, u.total, u.rank]);
+    expect(totals(a)).toEqual(totals(b));
+    soffice("--convert-to", "pdf", "--outdir", dir, scored);
+    const text = execFileSync("pdftotext", ["-layout", path.join(dir, "scored-lo.pdf"), "-"], { encoding: "utf8" });
+    expect(text).toContain("衡东县2020年度社会信用体系建设工作考核排名");
+    expect(text).toMatch(/县法院[\s\S]*88\.50/);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});

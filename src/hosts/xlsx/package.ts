@@ -47,6 +47,12 @@ export class XlsxPackage {
     return [...this.parts.keys()];
   }
 
+  /** A part's bytes, or undefined. */
+  bytes(name: string): Buffer | undefined {
+    const p = this.parts.get(name);
+    return typeof p === "string" ? Buffer.from(p, "utf8") : p;
+  }
+
   /** A part as text (UTF-8), or undefined. */
   text(name: string): string | undefined {
     const p = this.parts.get(name);

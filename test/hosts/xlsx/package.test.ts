@@ -1,7 +1,10 @@
 // The .xlsx host's own reader and writer on parts written by hand: what other writers than ExcelJS put in a file
 // (namespace prefixes, phonetic runs, inline strings, zh-CN date formats, the 1904 date system, rows without r).
+import ExcelJS from "exceljs";
 import { readBook } from "../../../src/hosts/xlsx/read";
-import { XlsxPackage } from "../../../src/hosts/xlsx/package";
+import { scoreBuffer } from "../../../src/hosts/xlsx/workbook";
+import { load } from "./util";
+import { XlsxPackage, readPackage } from "../../../src/hosts/xlsx/package";
 import { patchSheetXml } from "../../../src/hosts/xlsx/sheet-xml";
 import { Styles, fillXml } from "../../../src/hosts/xlsx/styles";
 import { escapeText, unescapeOoxml } from "../../../src/hosts/xlsx/xml";
@@ -121,5 +124,36 @@ describe("writing cells into a worksheet part", () => {
     const text = "a<b>&c\u0001_x0041_";
     expect(escapeText(text)).toBe("a&lt;b&gt;&amp;c_x0001__x005F_x0041_");
     expect(unescapeOoxml("c_x0001__x005F_x0041_")).toBe("c\u0001_x0041_");
+  });
+});
+
+describe("parts the plan does not touch", () => {
+  it("are copied byte for byte: a picture on the assessment sheet, its drawing, the theme, docProps", async () => {
+    const wb = await load();
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+      "base64",
+    );
+    const image = wb.addImage({ buffer: png, extension: "png" } as unknown as ExcelJS.Image);
+    (wb.getWorksheet("考核表") as ExcelJS.Worksheet).addImage(image, "B42:D46");
+    const input = Buffer.from(await wb.xlsx.writeBuffer());
+    const { bytes } = await scoreBuffer(input);
+    const parts = async (buf: Buffer) => {
+      const pkg = await readPackage(buf);
+      return new Map(pkg.names().map((name) => [name, pkg.bytes(name) as Buffer]));
+    };
+    const before = await parts(input);
+    const after = await parts(bytes);
+    const untouched = [...before.keys()].filter(
+      (name) => !/worksheets\/(_rels\/)?sheet\d\.xml(\.rels)?$|styles|workbook|Content_Types|comments|vml/.test(name),
+    );
+    expect(untouched).toEqual(
+      expect.arrayContaining(["xl/media/image1.png", "xl/drawings/drawing1.xml", "xl/theme/theme1.xml"]),
+    );
+    for (const name of untouched)
+      expect({ name, same: after.get(name)?.equals(before.get(name) as Buffer) }).toEqual({ name, same: true });
+    // and the sheet still points at its drawing (its relationships gain the notes', and keep the drawing's)
+    expect(after.get("xl/worksheets/sheet1.xml")?.toString("utf8")).toMatch(/<drawing r:id="rId\d+"\/>/);
+    expect(after.get("xl/worksheets/_rels/sheet1.xml.rels")?.toString("utf8")).toContain("../drawings/drawing1.xml");
   });
 });

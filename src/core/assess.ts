@@ -7,7 +7,7 @@ import { WorkingDays } from "./dates";
 import { type Layout, type LedgerLayout, locateAssessment, locateLedger } from "./locate/locate";
 import { type Finding, type Snapshot, WorkbookError } from "./model";
 import { type LedgerResult, readLedger } from "./read/ledger";
-import { type FieldValue, readUnits } from "./read/units";
+import { type FieldValue, type UnitRecord, readUnits } from "./read/units";
 import { flat } from "./text";
 import { type UnitResult, scoreUnits } from "./score/score";
 
@@ -30,6 +30,43 @@ export interface Assessment {
   readonly findings: readonly Finding[];
 }
 
+/** The warning on a unit whose 3.4 columns differ from its ledger counts (the ledger wins), or null. */
+function ledgerDifference(
+  ledger: LedgerResult,
+  wholeField: string,
+  partField: string,
+): (record: UnitRecord) => Finding | null {
+  const none = { due: 0, onTime: 0 };
+  const differs = (fv: FieldValue | undefined, n: number) =>
+    fv?.col !== undefined && fv.reading.state === "present" && fv.reading.count !== undefined && fv.reading.count !== n;
+  // The message says only the counts: one text per pair of counts, shared by the units that have them.
+  const messages = new Map<number, Map<number, string>>();
+  const message = (due: number, onTime: number): string => {
+    let byOnTime = messages.get(due);
+    if (!byOnTime) messages.set(due, (byOnTime = new Map()));
+    let text = byOnTime.get(onTime);
+    if (text === undefined) {
+      text = flat(`考核表填写的应公示/按时公示与双公示台账（应公示 ${due} 条，按时 ${onTime} 条）不一致，以台账为准`);
+      byOnTime.set(onTime, text);
+    }
+    return text;
+  };
+  return (record) => {
+    const whole = record.fields.get(wholeField);
+    const part = record.fields.get(partField);
+    const c = ledger.counts.get(record.key) ?? none;
+    if (!differs(whole, c.due) && !differs(part, c.onTime)) return null;
+    return {
+      kind: "warning",
+      field: wholeField,
+      row: record.row,
+      col: whole?.col ?? part?.col,
+      unit: record.key,
+      message: message(c.due, c.onTime),
+    };
+  };
+}
+
 export function assess(snapshot: Snapshot, options: AssessOptions = {}): Assessment {
   const rulebook = options.rulebook ?? DEFAULT_RULEBOOK;
   const settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
@@ -43,38 +80,15 @@ export function assess(snapshot: Snapshot, options: AssessOptions = {}): Assessm
     ? readLedger(
         ledgerLayout,
         rulebook,
-        new Set(read.units.map((u) => u.key)),
+        read.byKey,
         new WorkingDays(options.calendar ?? rulebook.calendar),
         ledgerRule && ledgerRule.kind === "ledgerTimeliness" ? ledgerRule.workingDays : 7,
       )
     : null;
-  const units = scoreUnits({ rulebook, settings, units: read.units, ledger });
-  if (ledger && ledgerRule && ledgerRule.kind === "ledgerTimeliness") {
-    // The main sheet's 3.4 columns, when present beside a ledger, are only compared.
-    const none = { due: 0, onTime: 0 };
-    const differs = (fv: FieldValue | undefined, n: number) =>
-      fv?.col !== undefined &&
-      fv.reading.state === "present" &&
-      fv.reading.count !== undefined &&
-      fv.reading.count !== n;
-    for (const u of units) {
-      const whole = u.record.fields.get(ledgerRule.whole);
-      const part = u.record.fields.get(ledgerRule.part);
-      const c = ledger.counts.get(u.record.key) ?? none;
-      if (differs(whole, c.due) || differs(part, c.onTime)) {
-        (u.findings as Finding[]).push({
-          kind: "warning",
-          field: ledgerRule.whole,
-          row: u.record.row,
-          col: whole?.col ?? part?.col,
-          unit: u.record.key,
-          message: flat(
-            `考核表填写的应公示/按时公示与双公示台账（应公示 ${c.due} 条，按时 ${c.onTime} 条）不一致，以台账为准`,
-          ),
-        });
-      }
-    }
-  }
+  // The main sheet's 3.4 columns, when present beside a ledger, are only compared.
+  const compared = ledger && ledgerRule && ledgerRule.kind === "ledgerTimeliness" ? ledgerRule : null;
+  const last = ledger && compared ? ledgerDifference(ledger, compared.whole, compared.part) : undefined;
+  const units = scoreUnits({ rulebook, settings, units: read.units, ledger, last });
   return {
     rulebook,
     settings,

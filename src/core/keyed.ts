@@ -21,9 +21,17 @@ export class KeyIndex {
   }
 }
 
-abstract class KeyedMap<V> implements ReadonlyMap<string, V> {
+export abstract class KeyedMap<V> implements ReadonlyMap<string, V> {
   constructor(protected readonly index: KeyIndex) {}
   protected abstract at(slot: number): V;
+  /** The key list it reads through. */
+  get keyIndex(): KeyIndex {
+    return this.index;
+  }
+  /** The value at a slot of that key list (one looked up once with keyIndex.slot, for many units). */
+  valueAt(slot: number): V {
+    return this.at(slot);
+  }
   get size(): number {
     return this.index.size;
   }
@@ -63,6 +71,22 @@ export class ArrayMap<V> extends KeyedMap<V> {
   }
   protected at(slot: number): V {
     return this.values_[this.offset + slot];
+  }
+}
+
+/** Values drawn from a shared list of distinct values: this unit's run of index.size positions in `ids` (one number
+ * per key, kept outside the garbage-collected heap) starts at `offset`, and each names a value of `values_`. */
+export class IdMap<V> extends KeyedMap<V> {
+  constructor(
+    index: KeyIndex,
+    private readonly values_: readonly V[],
+    private readonly ids: Uint32Array,
+    private readonly offset: number,
+  ) {
+    super(index);
+  }
+  protected at(slot: number): V {
+    return this.values_[this.ids[this.offset + slot]];
   }
 }
 

@@ -7,6 +7,7 @@ import { address, cellText, normalizeHeader, parseAddress } from "../locate/norm
 import type { Finding, HostFill, SavedCell, SheetSnapshot, Snapshot, ToolState } from "../model";
 import type { IndicatorDef, LeafDef } from "../../rules/types";
 import type { UnitResult } from "../score/score";
+import { KeyedMap } from "../keyed";
 import { explanationNotes, explanationNotesFinding } from "./notes";
 import { flat } from "../text";
 import { reviewSummaries } from "./report";
@@ -134,16 +135,17 @@ function highlightFormats(
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
   const flagged = new Map<
     string,
-    { sheet: string; row: number; col: number; kind: HighlightKind; messages: string[] }
+    { sheet: string; row: number; col: number; addr: string; kind: HighlightKind; messages: string[] }
   >();
   const add = (f: Finding, sheet: string) => {
     if (f.kind === "warning" || f.row === undefined || f.col === undefined) return;
-    const key = `${sheet}!${address(f.row, f.col)}`;
+    const addr = address(f.row, f.col);
+    const key = `${sheet}!${addr}`;
     const cur = flagged.get(key);
     if (cur) {
       cur.messages.push(f.message);
       if (f.kind === "invalid") cur.kind = "invalid";
-    } else flagged.set(key, { sheet, row: f.row, col: f.col, kind: f.kind, messages: [f.message] });
+    } else flagged.set(key, { sheet, row: f.row, col: f.col, addr, kind: f.kind, messages: [f.message] });
   };
   const main = a.layout.sheet.name;
   for (const u of a.units) for (const f of u.findings) add(f, main);
@@ -152,7 +154,7 @@ function highlightFormats(
   const formats: FormatWrite[] = [];
   const highlights: Record<string, Record<string, SavedCell>> = {};
   for (const h of flagged.values()) {
-    const addr = address(h.row, h.col);
+    const addr = h.addr;
     const snap = sheets.get(h.sheet);
     const before = previous[h.sheet]?.[addr];
     const currentNote = snap?.notes?.get(addr);
@@ -198,58 +200,86 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
   // A header that already stands (typed by the office as 总分（分）, say) is left as typed: nothing the office typed is
   // ever changed (workbook.md); only new score columns get their header.
   const headerCells = a.layout.sheet.rows[headerRow - 1] ?? [];
-  const cells: CellWrite[] = columns
+  const headerWrites: CellWrite[] = columns
     .filter(({ header, col }) => normalizeHeader(cellText(headerCells[col - 1] ?? null)) !== normalizeHeader(header))
     .map(({ header, col }) => ({ row: headerRow, col, value: header, note: null, bold: true }));
   const reviews = reviewSummaries(a);
-  const unitRows: number[] = [];
-  const nIndicators = a.rulebook.indicators.length;
-  const leavesOf = a.rulebook.indicators.map((ind) => a.rulebook.leaves.filter((l) => l.indicator === ind.id));
+  const units = a.units;
+  const unitRows: number[] = new Array<number>(units.length);
+  const indicators = a.rulebook.indicators;
+  const nIndicators = indicators.length;
+  // The header cells, then each unit's score cells: sized once, as a list grown one cell at a time is copied each time
+  // it grows. Rows cleared below come after, one at a time.
+  const cells: CellWrite[] = new Array<CellWrite>(headerWrites.length + units.length * (nIndicators + 4));
+  let n = 0;
+  for (const w of headerWrites) cells[n++] = w;
+  const leavesOf = indicators.map((ind) => a.rulebook.leaves.filter((l) => l.indicator === ind.id));
   const sharing = new Map<number, number>();
-  for (const u of a.units) sharing.set(u.rank, (sharing.get(u.rank) ?? 0) + 1);
+  for (const u of units) sharing.set(u.rank, (sharing.get(u.rank) ?? 0) + 1);
   const notes = explanationNotes(a);
   const notesSkipped = explanationNotesFinding(a);
   const indicatorCols = columns.slice(0, nIndicators).map((c) => c.col);
   const [bonusCol, totalCol, rankCol, reviewCol] = columns.slice(nIndicators).map((c) => c.col);
-  a.units.forEach((u, k) => {
+  const ids = indicators.map((i) => i.id);
+  // Units' indicator scores all read through one key list: each indicator's slot in it is looked up once.
+  const first = units.length ? units[0].indicators : null;
+  const keyIndex = first instanceof KeyedMap ? first.keyIndex : null;
+  const slots = keyIndex ? ids.map((id) => keyIndex.slot(id)) : [];
+  const rankingRows: (string | number)[][] = new Array<(string | number)[]>(units.length);
+  const score = new ScoreNumbers(units.length);
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
     const row = u.record.row;
-    unitRows.push(row);
-    a.rulebook.indicators.forEach((ind, i) => {
-      const cents = u.indicators.get(ind.id) ?? 0;
-      cells.push({
+    unitRows[k] = row;
+    // Sized once: a list grown one at a time keeps room for more.
+    const rankingRow = new Array<string | number>(nIndicators + 5);
+    rankingRow[0] = u.rank;
+    rankingRow[1] = displayName(u.record.key, row);
+    rankingRow[2] = score.of(u.total);
+    const scored = u.indicators;
+    const shared = keyIndex !== null && scored instanceof KeyedMap && scored.keyIndex === keyIndex;
+    for (let i = 0; i < nIndicators; i++) {
+      const cents = shared && slots[i] >= 0 ? (scored.valueAt(slots[i]) as number) : (scored.get(ids[i]) ?? 0);
+      const value = score.of(cents);
+      rankingRow[3 + i] = value;
+      cells[n++] = {
         row,
         col: indicatorCols[i],
-        value: centsToNumber(cents),
-        note: notes ? indicatorNote(u, ind, leavesOf[i], cents) : null,
+        value,
+        note: notes ? indicatorNote(u, indicators[i], leavesOf[i], cents) : null,
         numberFormat: SCORE_FORMAT,
-      });
-    });
-    cells.push({
+      };
+    }
+    const bonus = score.of(u.bonus);
+    rankingRow[3 + nIndicators] = bonus;
+    rankingRow[4 + nIndicators] = reviews[k];
+    rankingRows[k] = rankingRow;
+    cells[n++] = {
       row,
       col: bonusCol,
-      value: centsToNumber(u.bonus),
+      value: bonus,
       note: notes ? u.explainBonus() : null,
       numberFormat: SCORE_FORMAT,
-    });
-    cells.push({
+    };
+    cells[n++] = {
       row,
       col: totalCol,
-      value: centsToNumber(u.total),
+      value: score.of(u.total),
       note: notes
         ? `总分 = 十项得分之和 ${formatCents(u.total - u.bonus)} + 加分 ${formatCents(u.bonus)} = ${formatCents(u.total)} 分`
         : null,
       numberFormat: SCORE_FORMAT,
-    });
+    };
     const tied = sharing.get(u.rank) ?? 1;
-    cells.push({
+    cells[n++] = {
       row,
       col: rankCol,
       value: u.rank,
-      note: notes ? `共 ${a.units.length} 个单位，第 ${u.rank} 名${tied > 1 ? `（${tied} 个单位并列）` : ""}` : null,
+      note: notes ? `共 ${units.length} 个单位，第 ${u.rank} 名${tied > 1 ? `（${tied} 个单位并列）` : ""}` : null,
       numberFormat: "0",
-    });
-    cells.push({ row, col: reviewCol, value: reviews[k], note: null });
-  });
+    };
+    cells[n++] = { row, col: reviewCol, value: reviews[k], note: null };
+  }
   // Rows the tool scored last time that are no longer units lose what it wrote there. Only those: a row it never
   // wrote (the office's own 合计 with a formula in a 总分 column it typed) is never touched.
   const rows = a.layout.sheet.rows;
@@ -272,14 +302,7 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     name: a.rulebook.rankingSheet,
     title: a.rulebook.rankingTitle,
     header,
-    rows: a.units.map((u, k) => [
-      u.rank,
-      displayName(u.record.key, u.record.row),
-      centsToNumber(u.total),
-      ...a.rulebook.indicators.map((i) => centsToNumber(u.indicators.get(i.id) ?? 0)),
-      centsToNumber(u.bonus),
-      reviews[k],
-    ]),
+    rows: rankingRows,
     widths: [6, 22, 8, ...a.rulebook.indicators.map(() => 11), 6, 44],
   };
   const state: ToolState = {
@@ -302,6 +325,26 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     explanationNotes: notes,
     findings: notesSkipped ? [notesSkipped] : [],
   };
+}
+
+/** Hundredths as the number written to a cell: the same number each time for the same hundredths, so that a large
+ * sheet's 1.5 million score values share a few thousand numbers instead of each being a number of its own. */
+class ScoreNumbers {
+  private static readonly MAX = 20_000;
+  // Filled with null rather than numbers, so that the array holds each number it is given as that number. None on a
+  // small sheet, where there is nothing to share.
+  private readonly known: (number | null)[];
+  constructor(units: number) {
+    this.known = units >= 1000 ? new Array<number | null>(ScoreNumbers.MAX).fill(null) : [];
+  }
+  of(cents: number): number {
+    if (!(Number.isInteger(cents) && cents > 0 && cents < this.known.length)) return centsToNumber(cents);
+    const known = this.known[cents];
+    if (known !== null) return known;
+    const value = centsToNumber(cents);
+    this.known[cents] = value;
+    return value;
+  }
 }
 
 /** A score cell's note: the indicator's score, then how each of its leaves came about. */

@@ -105,7 +105,7 @@ export function reviewSummaries(a: Assessment): string[] {
 }
 
 function summary(u: UnitResult, ledger: readonly Finding[]): string {
-  if (u.findings.length === 0 && ledger.length === 0) return "";
+  if (ledger.length === 0 && u.findings.every((f) => f.kind === "warning")) return "";
   const parts: string[] = [];
   const list = (kind: Finding["kind"]) => u.findings.filter((f) => f.kind === kind);
   const missing = list("missing");

@@ -23,7 +23,7 @@ export interface LedgerResult {
 export function readLedger(
   layout: LedgerLayout,
   rulebook: Rulebook,
-  unitKeys: ReadonlySet<string>,
+  unitKeys: { has(key: string): boolean },
   workingDays: WorkingDays,
   days: number,
 ): LedgerResult {

@@ -108,8 +108,18 @@ export class Roster {
     const astral = this.astral || SURROGATE.test(key);
     const m = key.length;
     if (!astral && m >= 1 && m <= 32) {
+      // A roster name the key merely extends by a few characters (县发改局 for 县发改局2) is that many edits away: no
+      // closer name can then be more than that many characters longer or shorter, and the others need no distance.
+      for (let t = 1; t <= 3 && t < m; t++) {
+        if (this.index.has(key.slice(0, m - t))) {
+          bestD = t + 1;
+          break;
+        }
+      }
       for (let i = 0; i < m; i++) PEQ[key.charCodeAt(i)] |= 1 << i;
       for (const n of this.keys) {
+        // The distance is at least the difference in length: a name that far off cannot come closer.
+        if (Math.abs(n.key.length - m) >= bestD) continue;
         const d = bitDistance(m, n.key);
         if (d < bestD) {
           best = n.name;

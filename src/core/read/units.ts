@@ -1,7 +1,7 @@
 // Unit rows → UnitRecord: every field read by its kind, the conditional requirements applied, findings with cells.
 import type { FieldDef, Rulebook } from "../../rules/types";
 import type { Layout } from "../locate/locate";
-import { ArrayMap, KeyIndex } from "../keyed";
+import { IdMap, KeyIndex } from "../keyed";
 import { cellText, normalizeName } from "../locate/normalize";
 import { flat } from "../text";
 import type { CellValue, Finding } from "../model";
@@ -29,6 +29,8 @@ export interface UnitRecord {
 export interface ReadResult {
   readonly units: UnitRecord[];
   readonly findings: Finding[];
+  /** The units by name (the first row of a name given twice); units without a name are not in it. */
+  readonly byKey: ReadonlyMap<string, UnitRecord>;
 }
 
 function readByKind(f: FieldDef, v: CellValue): Reading {
@@ -70,7 +72,12 @@ interface FieldPlan {
   /** Shared FieldValues of this column: a reading that is itself shared (missing, absent, present, a small count)
    * gets one FieldValue per column, so a large sheet does not allocate one per cell. */
   readonly shared: Map<Reading, FieldValue>;
+  /** What a cell value (text or number) of this column reads as, worked out once per distinct value: a column holds
+   * the same few values on most rows. */
+  readonly seen: Map<string | number | boolean | null, Cell>;
   readonly missing: FieldValue;
+  /** Its position in the sheet's list of distinct FieldValues. */
+  readonly missingId: number;
   /** The findings' messages that are the same on every row. */
   readonly noColumn: string;
   readonly blank: string;
@@ -78,6 +85,18 @@ interface FieldPlan {
 }
 
 type Slots = (FieldValue | undefined)[];
+
+/** A cell value of one column as read: its FieldValue and that value's position in the sheet's list of distinct
+ * FieldValues, and the message of its finding when it is invalid. */
+interface Cell {
+  readonly value: FieldValue;
+  readonly id: number;
+  readonly invalid: string | null;
+}
+/** Units per table of field ids. */
+const TABLE_UNITS = 8192;
+/** Distinct values remembered per column: enough for any column of repeated values, bounded for free text. */
+const SEEN_MAX = 4096;
 
 /** Whether the field must be filled in on this row, given the row's fields read so far (rules-2020.md, conditional
  * requirements). */
@@ -96,11 +115,20 @@ function isRequired(p: FieldPlan, got: Slots, ledger: boolean): boolean {
   return f.required === "always";
 }
 
-function fieldPlans(layout: Layout, rulebook: Rulebook, index: KeyIndex): FieldPlan[] {
+/** The distinct FieldValues of one sheet, each at its position (its id). */
+type Values = FieldValue[];
+function idOf(values: Values, v: FieldValue): number {
+  values.push(v);
+  return values.length - 1;
+}
+
+function fieldPlans(layout: Layout, rulebook: Rulebook, index: KeyIndex, values: Values): FieldPlan[] {
   const absent: FieldValue = { reading: MISSING };
+  const absentId = idOf(values, absent);
   const slot = (id: string | undefined) => (id === undefined ? -1 : index.slot(id));
   return rulebook.fields.map((def) => {
     const col = layout.columns.get(def.id);
+    const missing = col === undefined ? absent : { reading: MISSING, col };
     return {
       def,
       slot: index.slot(def.id),
@@ -109,7 +137,9 @@ function fieldPlans(layout: Layout, rulebook: Rulebook, index: KeyIndex): FieldP
       whenYes: slot(def.requiredWhenYes),
       whenPositive: slot(def.requiredWhenPositive),
       shared: new Map(),
-      missing: col === undefined ? absent : { reading: MISSING, col },
+      seen: new Map(),
+      missing,
+      missingId: col === undefined ? absentId : idOf(values, missing),
       noColumn: `缺少材料：${def.id}（工作表中没有“${def.id}”列）`,
       blank: `缺少材料：${def.id}${def.requiredWhenPositive && def.kind === "evidence" ? `（填了${def.requiredWhenPositive}须写明${def.id}）` : ""}`,
       noReason: `缺少材料：${def.id}（填了${def.requiredWhenPositive}须写明${def.id}）`,
@@ -123,63 +153,90 @@ function sharedValue(p: FieldPlan, reading: Reading): FieldValue {
   return fv;
 }
 
-/** Reads one row's fields into `fields` (cleared first; slot order), returning the row's findings. */
+function readCell(p: FieldPlan, col: number, v: CellValue, values: Values): Cell {
+  const reading = readByKind(p.def, v);
+  const value = Object.isFrozen(reading) ? sharedValue(p, reading) : { reading, col };
+  return {
+    value,
+    id: idOf(values, value),
+    invalid: reading.state === "invalid" ? flat(`数据有误：${p.def.id}，${reading.reason}`) : null,
+  };
+}
+
+/** Reads one row's fields into `fields` (cleared first; slot order) and their ids into `ids` from `at` on, and its
+ * findings into the first places of `findings`, returning their number. */
 function readRow(
   plans: readonly FieldPlan[],
   fields: Slots,
+  ids: Uint32Array,
+  at: number,
+  values: Values,
+  findings: Finding[],
   cells: readonly CellValue[],
   row: number,
   unit: string,
   ledger: boolean,
-): Finding[] {
+): number {
   fields.fill(undefined);
-  const findings: Finding[] = [];
+  let found = 0;
   for (const p of plans) {
     const f = p.def;
     const col = p.col;
     if (col === undefined) {
       fields[p.slot] = p.missing;
+      ids[at + p.slot] = p.missingId;
       // An optional column that this row needs (加分事由 for a bonus) gets a finding here: the workbook-level
       // finding for absent columns covers required ones only.
       if (f.required === "optional" && isRequired(p, fields, ledger)) {
-        findings.push({ kind: "missing", field: f.id, row, message: p.noColumn, unit });
+        findings[found++] = { kind: "missing", field: f.id, row, message: p.noColumn, unit };
       }
       continue;
     }
-    let reading = readByKind(f, cells[col - 1] ?? null);
+    const v = cells[col - 1] ?? null;
+    let cell: Cell | undefined;
+    if (typeof v === "object" && v !== null) cell = readCell(p, col, v, values);
+    else {
+      cell = p.seen.get(v);
+      if (cell === undefined) {
+        cell = readCell(p, col, v, values);
+        if (p.seen.size < SEEN_MAX) p.seen.set(v, cell);
+      }
+    }
+    let value = cell.value;
+    let id = cell.id;
+    let reading = value.reading;
+    let invalid = cell.invalid;
     if (f.partOf && reading.state === "present" && reading.count !== undefined) {
       const whole = countOf(p.partOf < 0 ? undefined : fields[p.partOf]?.reading);
       if (whole !== null && reading.count > whole) {
         reading = { state: "invalid", reason: `${f.id}（${reading.count}）大于${f.partOf}（${whole}）` };
+        value = { reading, col };
+        id = idOf(values, value);
+        invalid = flat(`数据有误：${f.id}，${reading.reason}`);
       }
     }
-    fields[p.slot] = Object.isFrozen(reading) ? sharedValue(p, reading) : { reading, col };
-    if (reading.state === "invalid") {
-      findings.push({
-        kind: "invalid",
-        field: f.id,
-        row,
-        col,
-        message: flat(`数据有误：${f.id}，${reading.reason}`),
-        unit,
-      });
+    fields[p.slot] = value;
+    ids[at + p.slot] = id;
+    if (invalid !== null) {
+      findings[found++] = { kind: "invalid", field: f.id, row, col, message: invalid, unit };
     } else if (reading.state === "missing" && isRequired(p, fields, ledger)) {
-      findings.push({ kind: "missing", field: f.id, row, col, message: p.blank, unit });
+      findings[found++] = { kind: "missing", field: f.id, row, col, message: p.blank, unit };
     }
     // A bonus whose reason is a no-word is missing evidence too (rules-2020.md).
     if (reading.state === "absent" && f.requiredWhenPositive && isRequired(p, fields, ledger)) {
       fields[p.slot] = p.missing;
-      findings.push({
+      ids[at + p.slot] = p.missingId;
+      findings[found++] = {
         kind: "missing",
         field: f.id,
         row,
         col,
         message: p.noReason,
         unit,
-      });
+      };
     }
   }
-  return findings;
+  return found;
 }
 
 /** Reads every unit row below the header row (workbook.md "The assessment sheet"). */
@@ -189,11 +246,19 @@ export function readUnits(layout: Layout, rulebook: Rulebook, ledger: boolean): 
   const knownCols = [...layout.columns.entries()].filter(([id]) => id !== rulebook.unitField.id).map(([, c]) => c);
   const units: UnitRecord[] = [];
   const index = fieldIndex(rulebook);
-  const plans = fieldPlans(layout, rulebook, index);
-  // All units' fields in one array (a unit's run of index.size values), read through a reused row.
-  const store: FieldValue[] = [];
-  const scratch: Slots = new Array<FieldValue | undefined>(index.size).fill(undefined);
+  const values: Values = [];
+  const plans = fieldPlans(layout, rulebook, index, values);
   const rows = layout.sheet.rows;
+  // All units' fields as positions in `values`, in shared tables (a unit's run of index.size numbers), read through a
+  // reused row.
+  const size = index.size;
+  // Tables of TABLE_UNITS units each (fewer when the sheet has fewer rows), a new one when one is full: a sheet whose
+  // rows run far below its units does not get a table for every row.
+  const tableUnits = Math.max(1, Math.min(TABLE_UNITS, rows.length - layout.headerRow));
+  let table = new Uint32Array(tableUnits * size);
+  let used = 0;
+  const scratch: Slots = new Array<FieldValue | undefined>(size).fill(undefined);
+  const found: Finding[] = [];
   const hasData = (cells: readonly CellValue[]): boolean => {
     for (const c of knownCols) if (!isBlank(cells[c - 1] ?? null)) return true;
     return false;
@@ -205,45 +270,58 @@ export function readUnits(layout: Layout, rulebook: Rulebook, ledger: boolean): 
     const key = normalizeName(cellText(nameCell));
     if (key === "" && !hasData(cells)) continue; // blank row (a lone 序号 does not count)
     if (summary.has(key)) continue; // 合计/小计/总计/平均 is not a unit
-    const findings = readRow(plans, scratch, cells, row, key, ledger);
     // Every slot is set: each key of the index is some field's id.
-    const offset = store.length;
-    const fields = new ArrayMap(index, store, offset);
-    for (let i = 0; i < scratch.length; i++) store[offset + i] = scratch[i] as FieldValue;
+    if (used === table.length) {
+      table = new Uint32Array(tableUnits * size);
+      used = 0;
+    }
+    const offset = used;
+    const count = readRow(plans, scratch, table, offset, values, found, cells, row, key, ledger);
+    used += size;
+    const fields = new IdMap(index, values, table, offset);
+    let first: Finding | null = null;
+    const rosterIndex = key === "" ? -1 : roster.position(key);
     if (key === "") {
-      findings.unshift({
+      first = {
         kind: "invalid",
         field: rulebook.unitField.id,
         row,
         col: layout.unitCol,
         message: "数据有误：缺少单位名称",
         unit: key,
-      });
-    }
-    const rosterIndex = key === "" ? -1 : roster.position(key);
-    if (key !== "" && rosterIndex < 0) {
-      findings.unshift({
+      };
+    } else if (rosterIndex < 0) {
+      first = {
         kind: "warning",
         field: rulebook.unitField.id,
         row,
         col: layout.unitCol,
         unit: key,
         message: flat(`“${key}”不在考核对象名单（附件1）中，是否为“${roster.closest(key)}”？`),
-      });
+      };
     }
+    // A list of exactly its findings (a list grown one at a time keeps room for more).
+    const findings = new Array<Finding>(count + (first === null ? 0 : 1));
+    let k = 0;
+    if (first !== null) findings[k++] = first;
+    for (let j = 0; j < count; j++) findings[k++] = found[j];
     units.push({ row, key, unitCol: layout.unitCol, fields, rosterIndex, findings });
   }
 
   // A unit on two rows is invalid on both.
-  const rowsByKey = new Map<string, UnitRecord[]>();
+  const byKey = new Map<string, UnitRecord>();
+  const repeated = new Map<string, UnitRecord[]>();
   for (const u of units) {
     if (u.key === "") continue;
-    const same = rowsByKey.get(u.key);
-    if (same) same.push(u);
-    else rowsByKey.set(u.key, [u]);
+    const before = byKey.get(u.key);
+    if (before === undefined) byKey.set(u.key, u);
+    else {
+      const same = repeated.get(u.key);
+      if (same) same.push(u);
+      else repeated.set(u.key, [before, u]);
+    }
   }
-  for (const [key, same] of rowsByKey) {
-    if (same.length < 2) continue;
+  for (const [key, same] of repeated) {
     const message = `数据有误：单位“${key}”重复出现在第 ${same.map((u) => u.row).join("、")} 行`;
     for (const u of same) {
       u.findings.unshift({
@@ -259,9 +337,9 @@ export function readUnits(layout: Layout, rulebook: Rulebook, ledger: boolean): 
 
   const findings: Finding[] = [];
   for (const name of rulebook.roster) {
-    if (!rowsByKey.has(normalizeName(name))) {
+    if (!byKey.has(normalizeName(name))) {
       findings.push({ kind: "warning", unit: normalizeName(name), message: `名单中的${name}未出现在考核表中` });
     }
   }
-  return { units, findings };
+  return { units, findings, byKey };
 }

@@ -64,8 +64,8 @@ function ratio(
 }
 
 /** The leaf's hundredths, null when not applicable. */
-export function leafCents(leaf: LeafDef, input: LeafInput): number | null {
-  return evaluate(leaf, input, null);
+export function leafCents(leaf: LeafDef, input: LeafInput, points: Points = pointsOf(leaf)): number | null {
+  return evaluate(leaf, input, null, points);
 }
 
 /** The leaf's hundredths with the explanation of how they came about. */
@@ -77,13 +77,13 @@ export function scoreLeaf(leaf: LeafDef, input: LeafInput): LeafOutcome {
 
 /** A leaf's point literals in hundredths: its max, and its rule's points (each: per item, per step, or stamped and
  * complete; alt: stamped only). Worked out once per leaf. */
-interface Points {
+export interface Points {
   readonly max: number;
   readonly each: number;
   readonly alt: number;
 }
 const POINTS = new WeakMap<LeafDef, Points>();
-function pointsOf(leaf: LeafDef): Points {
+export function pointsOf(leaf: LeafDef): Points {
   let p = POINTS.get(leaf);
   if (!p) {
     const r = leaf.rule;
@@ -102,8 +102,8 @@ function pointsOf(leaf: LeafDef): Points {
   return p;
 }
 
-function evaluate(leaf: LeafDef, input: LeafInput, w: Why | null): number | null {
-  const { max, each, alt } = pointsOf(leaf);
+function evaluate(leaf: LeafDef, input: LeafInput, w: Why | null, points: Points = pointsOf(leaf)): number | null {
+  const { max, each, alt } = points;
   const rule: Rule = leaf.rule;
   switch (rule.kind) {
     case "perPresent": {

@@ -10,7 +10,7 @@ import type { Finding } from "../model";
 import type { LedgerCount, LedgerResult } from "../read/ledger";
 import type { FieldValue, UnitRecord } from "../read/units";
 import { flat } from "../text";
-import { type LeafInput, leafCents, scoreLeaf } from "./leaves";
+import { type LeafInput, leafCents, pointsOf, scoreLeaf } from "./leaves";
 
 export interface UnitResult {
   readonly record: UnitRecord;
@@ -262,10 +262,12 @@ export interface ScoreInput {
   readonly settings: Settings;
   readonly units: readonly UnitRecord[];
   readonly ledger: LedgerResult | null;
+  /** A finding to add to a unit's own after them (they are in column order, this one comes last), or null. */
+  readonly last?: (record: UnitRecord) => Finding | null;
 }
 
 /** Scores every unit; returns them in ranking order. */
-export function scoreUnits({ rulebook, settings, units, ledger }: ScoreInput): UnitResult[] {
+export function scoreUnits({ rulebook, settings, units, ledger, last }: ScoreInput): UnitResult[] {
   const n = units.length;
   const s = new Scoring(rulebook, settings, ledger, n);
   const { layout, table, stride } = s;
@@ -275,8 +277,10 @@ export function scoreUnits({ rulebook, settings, units, ledger }: ScoreInput): U
 
   // Each leaf as the rule scores it: hundredths, NaN when not applicable. Bonus and its warning beside.
   const input = new ScoringInput(settings, layout, table);
+  const points = defs.map(pointsOf);
   const bonus = new Float64Array(n);
   const extra: (Finding[] | null)[] = new Array<Finding[] | null>(n).fill(null);
+  const warnings: Finding[] = [];
   for (let i = 0; i < n; i++) {
     const record = units[i];
     const base = i * stride;
@@ -285,12 +289,14 @@ export function scoreUnits({ rulebook, settings, units, ledger }: ScoreInput): U
     input.ledger = s.ledgerCount(record.key);
     input.base = base;
     for (let d = 0; d < defs.length; d++) {
-      const cents = leafCents(defs[d], input);
+      const cents = leafCents(defs[d], input, points[d]);
       table[base + layout.leafSlot[d]] = cents === null ? NaN : cents;
     }
-    const warnings: Finding[] = [];
     bonus[i] = scoreBonus(s, record, null, warnings);
-    if (warnings.length) extra[i] = warnings;
+    if (warnings.length) {
+      extra[i] = warnings.slice();
+      warnings.length = 0;
+    }
   }
 
   // 不适用 policy: full marks, zero, or the mean of the leaf's rounded scores over units where it applies.
@@ -326,13 +332,16 @@ export function scoreUnits({ rulebook, settings, units, ledger }: ScoreInput): U
   // The policy applied; indicators and totals (total = sum of the 17 rounded leaves + rounded bonus).
   const totals = new Float64Array(n);
   const notApplicable: (readonly string[])[] = new Array<readonly string[]>(n);
+  // A unit's 不适用 leaves gathered in one reused list (its first `count` places), then copied to a list of exactly
+  // their number.
+  const na: string[] = [];
   for (let i = 0; i < n; i++) {
     const base = i * stride;
-    let na: string[] | null = null;
+    let count = 0;
     for (let d = 0; d < defs.length; d++) {
-      if (Number.isNaN(table[base + layout.leafSlot[d]])) (na ??= []).push(defs[d].id);
+      if (Number.isNaN(table[base + layout.leafSlot[d]])) na[count++] = defs[d].id;
     }
-    notApplicable[i] = na ?? NONE;
+    notApplicable[i] = count ? na.slice(0, count) : NONE;
     let total = bonus[i];
     for (let slot = 0; slot < nLeaves; slot++) {
       if (Number.isNaN(table[base + slot])) table[base + slot] = naCents[slot];
@@ -375,17 +384,35 @@ export function scoreUnits({ rulebook, settings, units, ledger }: ScoreInput): U
   const byCol = (a: Finding, b: Finding) => (a.col ?? 0) - (b.col ?? 0);
   return order.map((i, pos) => {
     const record = units[i];
+    const own = record.findings;
     const more = extra[i];
-    const findings = more ? [...record.findings, ...more] : [...record.findings];
-    return new ScoredUnit(
-      s,
-      record,
-      i * stride,
-      notApplicable[i],
-      bonus[i],
-      totals[i],
-      rank[pos],
-      findings.sort(byCol),
-    );
+    const after = last ? last(record) : null;
+    // Sorting is stable: findings already in column order stay as they are, and need no sort.
+    let sorted = true;
+    let prev: Finding | null = null;
+    for (const f of own) {
+      if (prev !== null && byCol(prev, f) > 0) sorted = false;
+      prev = f;
+    }
+    if (more) {
+      for (const f of more) {
+        if (prev !== null && byCol(prev, f) > 0) sorted = false;
+        prev = f;
+      }
+    }
+    let findings: Finding[];
+    if (sorted) {
+      // A list of exactly their number (one grown a finding at a time keeps room for more).
+      findings = new Array<Finding>(own.length + (more ? more.length : 0) + (after ? 1 : 0));
+      let k = 0;
+      for (const f of own) findings[k++] = f;
+      if (more) for (const f of more) findings[k++] = f;
+      if (after) findings[k++] = after;
+    } else {
+      findings = more ? [...own, ...more] : [...own];
+      findings.sort(byCol);
+      if (after) findings.push(after);
+    }
+    return new ScoredUnit(s, record, i * stride, notApplicable[i], bonus[i], totals[i], rank[pos], findings);
   });
 }

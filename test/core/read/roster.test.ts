@@ -69,3 +69,52 @@ describe("the closest name agrees with editDistance", () => {
     }
   });
 });
+
+describe("Roster.closest agrees with the plain search", () => {
+  // The plain search: the first roster name at the least edit distance.
+  const plain = (names: readonly string[], key: string): string => {
+    let best = names[0];
+    let bestD = Infinity;
+    for (const name of names) {
+      const d = editDistance(key, name);
+      if (d < bestD) {
+        best = name;
+        bestD = d;
+      }
+    }
+    return best;
+  };
+
+  test("names that extend a roster name by a few characters, and ties between such names", () => {
+    const names = ["县发改局", "县发改", "县发改局1", "甲乙", "甲乙丙", "甲丙", "乙", "县公安局", "县公安局12"];
+    const roster = new Roster(names);
+    const keys = [
+      "县发改局2",
+      "县发改局12",
+      "县发改局123",
+      "县发改局1234",
+      "县发改1",
+      "甲乙丁",
+      "甲乙丙丁",
+      "甲丁",
+      "乙1",
+      "乙12",
+      "县公安局1",
+      "县公安局123",
+      "县公安局",
+      "x",
+      "县发改局",
+    ];
+    for (const key of keys) expect([key, roster.closest(key)]).toEqual([key, plain(names, key)]);
+  });
+
+  test("the sample's names copied with a number", () => {
+    const roster = new Roster(HENGDONG_2020.roster);
+    for (const name of HENGDONG_2020.roster) {
+      for (const suffix of ["1", "12", "123", "1234", "甲"]) {
+        const key = `${name}${suffix}`;
+        expect([key, roster.closest(key)]).toEqual([key, plain(HENGDONG_2020.roster, key)]);
+      }
+    }
+  });
+});

@@ -241,3 +241,25 @@ describe("conditional requirements", () => {
     expect(total(u)).toBe(95);
   });
 });
+
+describe("a large sheet reads each row as a small one does", () => {
+  test("the same cells read the same on every row, across tables of field ids and with values read before", () => {
+    // 9,000 units: more than one table of field ids (8,192 units); every value of a column is seen many times.
+    const varied = (i: number) =>
+      unit(`单位${i}`, {
+        信用承诺数: i % 5 === 0 ? "无" : i % 3,
+        已报送条数: i % 7 === 0 ? 9999 : 1, // more than 应报送条数: invalid
+        联络员: i % 4 === 0 ? null : "王五",
+      });
+    const records = Array.from({ length: 9000 }, (_, i) => varied(i));
+    const big = score(records);
+    const view = (a: ReturnType<typeof score>, key: string) => {
+      const u = result(a, key);
+      return { fields: [...u.record.fields], leaves: [...u.leaves], findings: u.findings.map((f) => f.message) };
+    };
+    for (const i of [0, 1, 4, 5, 7, 35, 8191, 8192, 8193, 8999]) {
+      const alone = score([varied(i)]);
+      expect(view(big, `单位${i}`)).toEqual(view(alone, `单位${i}`));
+    }
+  });
+});

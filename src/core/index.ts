@@ -3,6 +3,7 @@ export { assess, type Assessment, type AssessOptions } from "./assess";
 export * from "./model";
 export {
   plan,
+  scoreNotes,
   scoreHeaders,
   HIGHLIGHT_COLORS,
   NOTE_PREFIX,

@@ -16,7 +16,9 @@ const useStyles = makeStyles({
 /** The engine's explanation of a selected score cell, or the findings on a selected evidence cell. */
 export function CellDetail({ outcome, cell, t }: { outcome: Outcome; cell: CellRef | null; t: Strings }) {
   const s = useStyles();
-  const info = cell ? outcome.cells[cellKey(cell.sheet, cell.address)] : undefined;
+  const info = cell
+    ? (outcome.cells[cellKey(cell.sheet, cell.address)] ?? outcome.explainCell(cell.sheet, cell.address))
+    : undefined;
   let body: string;
   if (!cell) body = t.selectHint;
   else if (!info) body = t.nothingHere(cell.address);

@@ -213,10 +213,8 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
   const cells: CellWrite[] = new Array<CellWrite>(headerWrites.length + units.length * (nIndicators + 4));
   let n = 0;
   for (const w of headerWrites) cells[n++] = w;
-  const leavesOf = indicators.map((ind) => a.rulebook.leaves.filter((l) => l.indicator === ind.id));
-  const sharing = new Map<number, number>();
-  for (const u of units) sharing.set(u.rank, (sharing.get(u.rank) ?? 0) + 1);
   const notes = explanationNotes(a);
+  const noteOf = notes ? scoreNotes(a) : null;
   const notesSkipped = explanationNotesFinding(a);
   const indicatorCols = columns.slice(0, nIndicators).map((c) => c.col);
   const [bonusCol, totalCol, rankCol, reviewCol] = columns.slice(nIndicators).map((c) => c.col);
@@ -246,7 +244,7 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
         row,
         col: indicatorCols[i],
         value,
-        note: notes ? indicatorNote(u, indicators[i], leavesOf[i], cents) : null,
+        note: noteOf ? noteOf(u, i, cents) : null,
         numberFormat: SCORE_FORMAT,
       };
     }
@@ -258,24 +256,21 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
       row,
       col: bonusCol,
       value: bonus,
-      note: notes ? u.explainBonus() : null,
+      note: noteOf ? noteOf(u, nIndicators) : null,
       numberFormat: SCORE_FORMAT,
     };
     cells[n++] = {
       row,
       col: totalCol,
       value: score.of(u.total),
-      note: notes
-        ? `总分 = 十项得分之和 ${formatCents(u.total - u.bonus)} + 加分 ${formatCents(u.bonus)} = ${formatCents(u.total)} 分`
-        : null,
+      note: noteOf ? noteOf(u, nIndicators + 1) : null,
       numberFormat: SCORE_FORMAT,
     };
-    const tied = sharing.get(u.rank) ?? 1;
     cells[n++] = {
       row,
       col: rankCol,
       value: u.rank,
-      note: notes ? `共 ${units.length} 个单位，第 ${u.rank} 名${tied > 1 ? `（${tied} 个单位并列）` : ""}` : null,
+      note: noteOf ? noteOf(u, nIndicators + 2) : null,
       numberFormat: "0",
     };
     cells[n++] = { row, col: reviewCol, value: reviews[k], note: null };
@@ -345,6 +340,32 @@ class ScoreNumbers {
     this.known[cents] = value;
     return value;
   }
+}
+
+/** How a unit's score cells explain themselves, by score column: the indicators in order, then 加分, 总分 and 排名
+ * (核查意见 has none: null). The plan's notes, and the add-in's pane for a selected cell, read the same text.
+ * `cents` is the indicator's score when the caller has it at hand. */
+export function scoreNotes(a: Assessment): (u: UnitResult, column: number, cents?: number) => string | null {
+  const indicators = a.rulebook.indicators;
+  const n = indicators.length;
+  const leavesOf = indicators.map((ind) => a.rulebook.leaves.filter((l) => l.indicator === ind.id));
+  const sharing = new Map<number, number>();
+  for (const u of a.units) sharing.set(u.rank, (sharing.get(u.rank) ?? 0) + 1);
+  return (u, column, cents) => {
+    if (column < n) {
+      const ind = indicators[column];
+      return indicatorNote(u, ind, leavesOf[column], cents ?? u.indicators.get(ind.id) ?? 0);
+    }
+    if (column === n) return u.explainBonus();
+    if (column === n + 1) {
+      return `总分 = 十项得分之和 ${formatCents(u.total - u.bonus)} + 加分 ${formatCents(u.bonus)} = ${formatCents(u.total)} 分`;
+    }
+    if (column === n + 2) {
+      const tied = sharing.get(u.rank) ?? 1;
+      return `共 ${a.units.length} 个单位，第 ${u.rank} 名${tied > 1 ? `（${tied} 个单位并列）` : ""}`;
+    }
+    return null;
+  };
 }
 
 /** A score cell's note: the indicator's score, then how each of its leaves came about. */

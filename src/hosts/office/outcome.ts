@@ -1,6 +1,15 @@
 // What the pane shows after a run, as plain data built from the core's Assessment, Report and WritePlan: nothing is
 // scored or decided here, only indexed for display (which cell explains what).
-import { type Assessment, type Report, type ReportFinding, type WritePlan, address, buildReport } from "../../core";
+import {
+  type Assessment,
+  type Report,
+  type ReportFinding,
+  type WritePlan,
+  address,
+  buildReport,
+  parseAddress,
+  scoreNotes,
+} from "../../core";
 
 /** What selecting a cell shows: the engine's explanation of a score cell, or the findings on an evidence cell. */
 export type CellInfo =
@@ -18,6 +27,9 @@ export interface Outcome {
   readonly scoreColumns: readonly number[];
   /** "sheet!A1" → what that cell means. */
   readonly cells: Readonly<Record<string, CellInfo>>;
+  /** A score cell's explanation made when it is selected: above EXPLANATION_NOTES_MAX_UNITS units the plan carries no
+   * notes, and `cells` holds none for score cells. */
+  readonly explainCell: (sheet: string, a1: string) => CellInfo | undefined;
   /** context.sync() calls the run took. */
   readonly syncs: number;
 }
@@ -31,6 +43,9 @@ export function buildOutcome(a: Assessment, plan: WritePlan, syncs: number): Out
   const cells: Record<string, CellInfo> = {};
   const headerByCol = new Map(plan.scoreColumns.map((c) => [c.col, c.header]));
   const unitByRow = new Map(a.units.map((u) => [u.record.row, u.record.key]));
+  const unitOf = new Map(a.units.map((u) => [u.record.row, u]));
+  const columnOf = new Map(plan.scoreColumns.map((c, k) => [c.col, k]));
+  const noteOf = scoreNotes(a);
   for (const w of plan.cells) {
     const unit = unitByRow.get(w.row);
     const column = headerByCol.get(w.col);
@@ -59,6 +74,14 @@ export function buildOutcome(a: Assessment, plan: WritePlan, syncs: number): Out
     }),
     scoreColumns: plan.scoreColumns.map((c) => c.col),
     cells,
+    explainCell: (sheet, a1) => {
+      const at = sheet === plan.sheet ? parseAddress(a1) : null;
+      const u = at ? unitOf.get(at[0]) : undefined;
+      const k = at ? columnOf.get(at[1]) : undefined;
+      if (!u || k === undefined) return undefined;
+      const text = noteOf(u, k);
+      return text ? { kind: "score", unit: u.record.key, column: plan.scoreColumns[k].header, text } : undefined;
+    },
     syncs,
   };
 }

@@ -2,13 +2,13 @@
 // Only the parts with something to change are rewritten, and in them only the cells the plan names: every other
 // cell, and every input cell's value, formula, note and number format, stays byte for byte as it was.
 import { HIGHLIGHT_COLORS, type Snapshot, type WritePlan, address } from "../../core";
-import { CONTENT_TYPE, NS_REL, REL } from "./package";
+import { CONTENT_TYPE, NS_REL, REL, relsName } from "./package";
 import type { Book } from "./read";
 import { type SheetChanges, type StyleChange, patchSheetXml } from "./sheet-xml";
 import { quotedSheet, rankingSheetXml, stateSheetXml } from "./sheets-xml";
 import { solidFill } from "./styles";
 import { type NoteChanges, writeNotes } from "./notes-xml";
-import { attribute, escapeAttr, findTag, withAttribute } from "./xml";
+import { attribute, children, elementEnd, escapeAttr, escapeText, findTag, withAttribute } from "./xml";
 
 function changesOf(plan: WritePlan): Map<string, SheetChanges> {
   const bySheet = new Map<string, SheetChanges>();
@@ -62,7 +62,7 @@ function putSheet(
   let part = existing?.part;
   if (part) {
     // whatever hung off the old sheet (its notes, drawings) went with its content
-    pkg.delete(`${part.replace(/[^/]*$/, "")}_rels/${part.replace(/^.*\//, "")}.rels`);
+    pkg.delete(relsName(part));
   } else {
     part = pkg.freeName("xl/worksheets/sheet", ".xml");
     const rid = pkg.addRelationship(book.workbookPart, REL.worksheet, part);
@@ -85,7 +85,7 @@ function putSheet(
   }
   if (existing && state) {
     // the memory stays very hidden even if someone unhid it
-    const t = findSheetTag(workbook.xml, name);
+    const t = findSheetTag(workbook.xml, name)?.tag;
     if (t)
       workbook.xml =
         workbook.xml.slice(0, t.start) +
@@ -93,48 +93,41 @@ function putSheet(
         workbook.xml.slice(t.end);
   }
   pkg.setPieces(part, pieces);
-  let index = 0;
-  for (let t = findTag(workbook.xml, "sheet"); t; t = findTag(workbook.xml, "sheet", t.end), index++) {
-    if (attribute(workbook.xml.slice(t.start, t.end), "name") === name) return index;
-  }
-  return -1;
+  return findSheetTag(workbook.xml, name)?.index ?? -1;
 }
 
+/** A sheet's <sheet> tag in workbook.xml, and its position among the sheets (the localSheetId of its names). */
 function findSheetTag(xml: string, name: string) {
-  for (let t = findTag(xml, "sheet"); t; t = findTag(xml, "sheet", t.end)) {
-    if (attribute(xml.slice(t.start, t.end), "name") === name) return t;
+  let index = 0;
+  for (let t = findTag(xml, "sheet"); t; t = findTag(xml, "sheet", t.end), index++) {
+    if (attribute(xml.slice(t.start, t.end), "name") === name) return { tag: t, index };
   }
   return null;
 }
 
 /** 考核排名 prints its title and header rows on every page: the sheet's _xlnm.Print_Titles. */
 function setPrintTitles(workbook: { xml: string }, index: number, sheet: string): void {
-  const value = `${quotedSheet(sheet)}!$1:$2`;
-  const el = `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${value.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</definedName>`;
-  let xml = workbook.xml;
+  const el = `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeText(`${quotedSheet(sheet)}!$1:$2`)}</definedName>`;
+  const xml = workbook.xml;
   const names = findTag(xml, "definedNames");
   if (names) {
-    // the old one for this sheet goes
-    for (let t = findTag(xml, "definedName", names.end); t && t.start < xml.indexOf("definedNames>", names.end);) {
-      const tag = xml.slice(t.start, t.end);
-      const end = t.kind === "empty" ? t.end : xml.indexOf(">", xml.indexOf("</", t.end)) + 1;
-      if (attribute(tag, "name") === "_xlnm.Print_Titles" && attribute(tag, "localSheetId") === String(index)) {
-        xml = xml.slice(0, t.start) + xml.slice(end);
-        t = findTag(xml, "definedName", t.start);
-      } else t = findTag(xml, "definedName", end);
-    }
-    const n2 = findTag(xml, "definedNames") as NonNullable<ReturnType<typeof findTag>>;
-    xml =
-      n2.kind === "empty"
-        ? `${xml.slice(0, n2.end - 2)}>${el}</${n2.prefix}definedNames>${xml.slice(n2.end)}`
-        : xml.slice(0, n2.end) + el + xml.slice(n2.end);
-  } else {
-    const sheets = findTag(xml, "sheets");
-    const end = sheets ? xml.indexOf(">", xml.indexOf(`</${sheets.prefix}sheets`, sheets.end)) + 1 : -1;
-    if (end > 0)
-      xml = `${xml.slice(0, end)}<${sheets?.prefix ?? ""}definedNames>${el}</${sheets?.prefix ?? ""}definedNames>${xml.slice(end)}`;
+    // the new one first, the sheet's old one gone, the others as they were
+    const others = children(xml, names)
+      .filter(({ tag }) => {
+        const t = xml.slice(tag.start, tag.end);
+        return !(attribute(t, "name") === "_xlnm.Print_Titles" && attribute(t, "localSheetId") === String(index));
+      })
+      .map((c) => xml.slice(c.tag.start, c.end));
+    const p = names.prefix;
+    workbook.xml = `${xml.slice(0, names.start)}<${p}definedNames>${el}${others.join("")}</${p}definedNames>${xml.slice(elementEnd(xml, names))}`;
+    return;
   }
-  workbook.xml = xml;
+  // no names yet: they go right after <sheets>
+  const sheets = findTag(xml, "sheets");
+  if (!sheets) return;
+  const end = elementEnd(xml, sheets);
+  const p = sheets.prefix;
+  workbook.xml = `${xml.slice(0, end)}<${p}definedNames>${el}</${p}definedNames>${xml.slice(end)}`;
 }
 
 /** The calculation chain lists cells with formulas; the tool's own sheets are rewritten, so it goes and Excel

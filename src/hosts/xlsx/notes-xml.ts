@@ -154,13 +154,12 @@ export function writeNotes(
   tail: string,
   changes: NoteChanges,
 ): string {
-  const sheetXml = tail;
-  if (changes.size === 0) return sheetXml;
+  if (changes.size === 0) return tail;
   const rels = pkg.relationships(sheetPart);
   const commentsRel = rels.find((r) => r.type === REL.comments && !r.external);
   const vmlRel = rels.find((r) => r.type === REL.vmlDrawing && !r.external);
   const { xml, refs } = commentsXml(commentsRel ? pkg.text(commentsRel.target) : undefined, changes);
-  if (refs.length === 0 && !commentsRel) return sheetXml;
+  if (refs.length === 0 && !commentsRel) return tail;
   const commentsPart = commentsRel?.target ?? pkg.freeName("xl/comments", ".xml");
   pkg.set(commentsPart, xml);
   if (!commentsRel) {
@@ -169,10 +168,10 @@ export function writeNotes(
   }
   const vmlPart = vmlRel?.target ?? pkg.freeName("xl/drawings/vmlDrawing", ".vml");
   pkg.set(vmlPart, vmlXml(pkg, vmlRel?.target, refs, changes));
-  if (vmlRel) return sheetXml;
+  if (vmlRel) return tail;
   const rid = pkg.addRelationship(sheetPart, REL.vmlDrawing, vmlPart);
   pkg.setContentType(vmlPart, CONTENT_TYPE.vml, true);
-  return withLegacyDrawing(root, sheetXml, rid);
+  return withLegacyDrawing(root, tail, rid);
 }
 
 /** Where <legacyDrawing> goes in a worksheet (CT_Worksheet's sequence): before these, or before the end. */

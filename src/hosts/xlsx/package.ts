@@ -161,14 +161,20 @@ export class XlsxPackage {
     this.set(name, out + xml.slice(at));
   }
 
-  /** The package as zip bytes written to a file: parts in their order, each deflated. */
-  async writeFile(file: string): Promise<void> {
+  /** The parts as a zip, in their order, each deflated (a part over 4 MB at a faster level) with a fixed time. */
+  private zip(): yazl.ZipFile {
     const zip = new yazl.ZipFile();
     for (const [name, content] of this.parts) {
       const buf = typeof content === "string" ? Buffer.from(content, "utf8") : content;
       zip.addBuffer(buf, name, { compressionLevel: buf.length > 4 * 1024 * 1024 ? 1 : 6, mtime: FIXED_TIME });
     }
     zip.end();
+    return zip;
+  }
+
+  /** The package as zip bytes written to a file. */
+  async writeFile(file: string): Promise<void> {
+    const zip = this.zip();
     await new Promise<void>((resolve, reject) => {
       const out = createWriteStream(file);
       out.on("error", reject);
@@ -179,13 +185,8 @@ export class XlsxPackage {
   }
 
   async toBuffer(): Promise<Buffer> {
-    const zip = new yazl.ZipFile();
-    for (const [name, content] of this.parts) {
-      zip.addBuffer(typeof content === "string" ? Buffer.from(content, "utf8") : content, name, { mtime: FIXED_TIME });
-    }
-    zip.end();
     const chunks: Buffer[] = [];
-    for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+    for await (const chunk of this.zip().outputStream) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
   }
 }

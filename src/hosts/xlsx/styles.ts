@@ -3,7 +3,7 @@
 // appended to, so every other cell looks exactly as before.
 import type { HostFill } from "../../core";
 import { isDateFormat } from "../office/cells";
-import { attribute, attributes, children, escapeAttr, findTag, nextTag, withAttribute } from "./xml";
+import { attribute, attributes, children, elementEnd, escapeAttr, findTag, nextTag, withAttribute } from "./xml";
 
 /** Built-in number formats that show a date (ECMA-376 18.8.30, and the zh-CN ones 27–31, 36, 50–54, 57, 58). */
 const BUILTIN_DATES = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58]);
@@ -382,8 +382,7 @@ function withChild(element: string, name: string, child: string): string {
   }
   const old = findTag(element, name, t.end);
   if (old) {
-    const end = old.kind === "empty" ? old.end : element.indexOf(">", element.indexOf(`</`, old.end)) + 1;
-    return element.slice(0, old.start) + child + element.slice(end);
+    return element.slice(0, old.start) + child + element.slice(elementEnd(element, old));
   }
   return element.slice(0, t.end) + child + element.slice(t.end);
 }

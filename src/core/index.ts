@@ -15,6 +15,17 @@ export {
 export type { CellWrite, FillChange, FormatWrite, HighlightKind, RankingTable, WritePlan } from "./plan/plan";
 export { buildReport, reviewSummary, type Report, type ReportUnit, type ReportFinding } from "./plan/report";
 export { decodeState, encodeState } from "./plan/state";
+export {
+  type Alignment,
+  type HorizontalAlignment,
+  type Look,
+  type VerticalAlignment,
+  FILL_PATTERNS,
+  LOOKS,
+  argbToHex,
+  hexToArgb,
+  rankingBodyLook,
+} from "./plan/look";
 export { templateSheets, type TemplateSheet } from "./plan/template";
 export { address, columnLetters, parseAddress } from "./locate/normalize";
 export type { UnitResult } from "./score/score";

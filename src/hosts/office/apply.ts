@@ -3,9 +3,19 @@
 // tab and the memory), as ops packed into as few syncs as the payload budget allows: one for a county's workbook,
 // m = ⌈request bytes ÷ SYNC_BUDGET⌉ (about) for a big one. Relies on ExcelApi 1.7 (getRangeByIndexes, freezePanes),
 // 1.9 (setCellProperties, pageLayout, getRanges), 1.1 (charts).
-import { type FormatWrite, HIGHLIGHT_COLORS, type RankingTable, type WritePlan, address } from "../../core";
+import {
+  type FormatWrite,
+  HIGHLIGHT_COLORS,
+  LOOKS,
+  type RankingTable,
+  type WritePlan,
+  address,
+  argbToHex,
+  rankingBodyLook,
+} from "../../core";
 import { ADDRESS_CHARS, COMMAND_BYTES, jsonBytes, pack, slices } from "./budget";
-import { argbToHex, officeFill } from "./cells";
+import { officeFill } from "./cells";
+import { applyLook } from "./look";
 import { type Io, inTurn } from "./read";
 
 /** Points per character of column width, near enough for Calibri/等线 11. */
@@ -91,13 +101,7 @@ function scoreOps(plan: WritePlan, formatAt: FormatAt): Op[] {
       bytes: bold.length * 5 * COMMAND_BYTES,
       queue: (workbook) => {
         const sheet = workbook.worksheets.getItem(plan.sheet);
-        for (const w of bold) {
-          const cell = sheet.getCell(w.row - 1, w.col - 1);
-          cell.format.font.bold = true;
-          cell.format.horizontalAlignment = "Center";
-          cell.format.verticalAlignment = "Center";
-          cell.format.wrapText = true;
-        }
+        for (const w of bold) applyLook(sheet.getCell(w.row - 1, w.col - 1), LOOKS.scoreHeader);
       },
     });
   }
@@ -198,26 +202,23 @@ function rankingOps(t: RankingTable, position: number): Op[] {
         const title = sheet.getRangeByIndexes(0, 0, 1, width);
         title.merge(false);
         title.values = [[t.title, ...t.header.slice(1).map(() => "")]];
-        title.format.font.bold = true;
-        title.format.font.size = 16;
-        title.format.horizontalAlignment = "Center";
-        title.format.verticalAlignment = "Center";
+        applyLook(title, LOOKS.rankingTitle);
         title.format.rowHeight = 30;
 
         const head = sheet.getRangeByIndexes(1, 0, 1, width);
         head.values = [[...t.header]];
-        head.format.font.bold = true;
-        head.format.horizontalAlignment = "Center";
-        head.format.verticalAlignment = "Center";
-        head.format.wrapText = true;
-        head.format.fill.color = "#D9E1F2";
+        applyLook(head, { ...LOOKS.rankingHeader, border: undefined });
         head.format.rowHeight = 45;
 
         if (n > 0) {
-          const body = sheet.getRangeByIndexes(2, 0, n, width);
-          body.format.verticalAlignment = "Center";
-          sheet.getRangeByIndexes(2, 0, n, 2).format.horizontalAlignment = "Center";
-          sheet.getRangeByIndexes(2, width - 1, n, 1).format.wrapText = true;
+          // rankingBodyLook column by column, as three ranges: rank and name, the scores, 核查意见
+          const look = (column: number) => {
+            const { numberFormat: _format, border: _border, ...rest } = rankingBodyLook(column, width, false, "");
+            return rest;
+          };
+          applyLook(sheet.getRangeByIndexes(2, 0, n, 2), look(0));
+          applyLook(sheet.getRangeByIndexes(2, 2, n, width - 3), look(2));
+          applyLook(sheet.getRangeByIndexes(2, width - 1, n, 1), look(width - 1));
         }
         const table = sheet.getRangeByIndexes(1, 0, n + 1, width);
         for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"]) {

@@ -1,6 +1,6 @@
 // Excel's way of giving cells (values, valueTypes, numberFormat, cell properties) → the core's CellValue and HostFill.
 // Pure: no Office.js here, so it is tested directly.
-import type { CellValue, HostFill } from "../../core";
+import { type CellValue, FILL_PATTERNS, type HostFill, argbToHex } from "../../core";
 
 /** What Range.valueTypes says of one cell (ExcelApi 1.1). */
 export type ValueType = "Unknown" | "Empty" | "String" | "Integer" | "Double" | "Boolean" | "Error" | "RichValue";
@@ -107,12 +107,21 @@ export function officeFill(saved: HostFill | null): OfficeFill | null {
   if (saved === null || typeof saved !== "object" || Array.isArray(saved)) return null;
   const f = saved as Record<string, HostFill>;
   if (f.type !== undefined) {
-    // An ExcelJS fill: { type: "pattern", pattern: "solid", fgColor: { argb } }; only solid ones carry over.
-    const fg = f.fgColor as Record<string, HostFill> | undefined;
-    if (f.type === "pattern" && f.pattern === "solid" && fg && typeof fg.argb === "string" && fg.argb.length === 8) {
-      return { color: `#${fg.argb.slice(2)}`, pattern: "Solid" };
+    // A fill the command line saved: { type: "pattern", pattern (ST_PatternType), fgColor, bgColor } with ARGB
+    // colours. Solid: fgColor is the cell's colour. Other patterns: lines in fgColor over bgColor (the reverse of
+    // what officeFillXml in the .xlsx host writes). Theme and indexed colours have no #RRGGBB here: not carried over.
+    const fg = (f.fgColor as Record<string, HostFill> | undefined)?.argb;
+    const bg = (f.bgColor as Record<string, HostFill> | undefined)?.argb;
+    const argb = (c: HostFill | undefined) => (typeof c === "string" && /^[0-9a-fA-F]{8}$/.test(c) ? argbToHex(c) : null);
+    const pattern = FILL_PATTERNS.find(([name]) => name === f.pattern)?.[1];
+    if (f.type !== "pattern" || pattern === undefined || pattern === "None") return null;
+    if (pattern === "Solid") {
+      const color = argb(fg);
+      return color ? { color, pattern: "Solid" } : null;
     }
-    return null;
+    const color = argb(bg);
+    const lines = argb(fg);
+    return color ? { color, pattern, ...(lines ? { patternColor: lines } : {}) } : null;
   }
   if (typeof f.color !== "string" && typeof f.pattern !== "string") return null;
   const out: OfficeFill = {};
@@ -122,11 +131,6 @@ export function officeFill(saved: HostFill | null): OfficeFill | null {
   if (typeof f.tintAndShade === "number") out.tintAndShade = f.tintAndShade;
   if (typeof f.patternTintAndShade === "number") out.patternTintAndShade = f.patternTintAndShade;
   return out;
-}
-
-/** ARGB (FFFFE699) → Excel's #RRGGBB. */
-export function argbToHex(argb: string): string {
-  return `#${argb.slice(-6).toUpperCase()}`;
 }
 
 /** "考核表!B3:AF40" or "'My sheet'!B3" → 0-based first row and column; A1 when the address has none. */

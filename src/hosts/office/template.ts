@@ -4,6 +4,7 @@
 import { WorkbookError, templateSheets } from "../../core";
 import { HENGDONG_2020 } from "../../rules/hengdong-2020";
 import type { ExcelRun } from "./env";
+import { applyLook } from "./look";
 
 const POINTS_PER_CHAR = 7;
 
@@ -27,12 +28,10 @@ export async function generateTemplate(run: ExcelRun, rulebook = HENGDONG_2020):
       for (const [r0, c0, r1, c1] of t.merges) {
         const m = ws.getRangeByIndexes(r0 - 1, c0 - 1, r1 - r0 + 1, c1 - c0 + 1);
         m.merge(false);
-        m.format.horizontalAlignment = "Center";
+        applyLook(m, { alignment: { horizontal: "center" } });
       }
       const head = ws.getRangeByIndexes(0, 0, t.headerRow, width);
-      head.format.font.bold = true;
-      head.format.wrapText = true;
-      head.format.verticalAlignment = "Center";
+      applyLook(head, { bold: true, alignment: { vertical: "center", wrap: true } });
       t.widths.forEach((w, i) => {
         ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * POINTS_PER_CHAR;
       });

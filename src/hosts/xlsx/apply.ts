@@ -8,6 +8,7 @@ import { type SheetChanges, type StyleChange, patchSheetXml } from "./sheet-xml"
 import { quotedSheet, rankingSheetXml, stateSheetXml } from "./sheets-xml";
 import { solidFill } from "./styles";
 import { type NoteChanges, writeNotes } from "./notes-xml";
+import { insertChild } from "./order";
 import { attribute, children, elementEnd, escapeAttr, escapeText, findTag, withAttribute } from "./xml";
 
 function changesOf(plan: WritePlan): Map<string, SheetChanges> {
@@ -107,8 +108,9 @@ function findSheetTag(xml: string, name: string) {
 
 /** 考核排名 prints its title and header rows on every page: the sheet's _xlnm.Print_Titles. */
 function setPrintTitles(workbook: { xml: string }, index: number, sheet: string): void {
-  const el = `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeText(`${quotedSheet(sheet)}!$1:$2`)}</definedName>`;
   const xml = workbook.xml;
+  const p = findTag(xml, "workbook")?.prefix ?? "";
+  const el = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeText(`${quotedSheet(sheet)}!$1:$2`)}</${p}definedName>`;
   const names = findTag(xml, "definedNames");
   if (names) {
     // the new one first, the sheet's old one gone, the others as they were
@@ -118,16 +120,12 @@ function setPrintTitles(workbook: { xml: string }, index: number, sheet: string)
         return !(attribute(t, "name") === "_xlnm.Print_Titles" && attribute(t, "localSheetId") === String(index));
       })
       .map((c) => xml.slice(c.tag.start, c.end));
-    const p = names.prefix;
-    workbook.xml = `${xml.slice(0, names.start)}<${p}definedNames>${el}${others.join("")}</${p}definedNames>${xml.slice(elementEnd(xml, names))}`;
+    const open = xml.slice(names.start, names.end).replace(/\s*\/>$/, ">");
+    workbook.xml = `${xml.slice(0, names.start)}${open}${el}${others.join("")}</${names.prefix}definedNames>${xml.slice(elementEnd(xml, names))}`;
     return;
   }
-  // no names yet: they go right after <sheets>
-  const sheets = findTag(xml, "sheets");
-  if (!sheets) return;
-  const end = elementEnd(xml, sheets);
-  const p = sheets.prefix;
-  workbook.xml = `${xml.slice(0, end)}<${p}definedNames>${el}</${p}definedNames>${xml.slice(end)}`;
+  // no names yet: <definedNames> at its place in CT_Workbook (after <externalReferences>, before <calcPr>)
+  workbook.xml = insertChild(xml, "workbook", "definedNames", `<${p}definedNames>${el}</${p}definedNames>`);
 }
 
 /** The calculation chain lists cells with formulas; the tool's own sheets are rewritten, so it goes and Excel

@@ -2,6 +2,7 @@
 // notes are kept as they were (their text, formatting, author, box); the tool's are added, replaced or taken away.
 import { address, parseAddress } from "../../core";
 import { CONTENT_TYPE, REL, type XlsxPackage } from "./package";
+import { childPosition } from "./order";
 import { attribute, children, elementEnd, escapeText, findTag, nextTag, textElement } from "./xml";
 
 export const NOTE_AUTHOR = "信用考核助手";
@@ -69,24 +70,68 @@ function noteShape(id: number, row: number, col: number, z: number): string {
   );
 }
 
-/** Shape-id blocks (o:idmap data) used by the package's other VML drawings, so new shapes never collide. */
-function usedBlocks(pkg: XlsxPackage, except: string | undefined): Set<number> {
+/** VML shape ids are workbook-wide (ISO/IEC 29500-1 §14.2.2.14, o:idmap): each drawing part owns blocks of 1024
+ * ids (block b holds b×1024 … b×1024+1023) and lists them in its o:idmap. The blocks every other VML part of the
+ * package claims, by its idmap and by the ids its shapes carry. */
+function blocksOfOthers(pkg: XlsxPackage, except: string | undefined): Set<number> {
   const used = new Set<number>();
   for (const name of pkg.names()) {
     if (!name.toLowerCase().endsWith(".vml") || name === except) continue;
-    const m = /<o:idmap[^>]*data="([^"]*)"/.exec(pkg.text(name) ?? "");
-    for (const n of (m?.[1] ?? "").split(",")) if (Number(n) > 0) used.add(Number(n));
+    const text = pkg.text(name) ?? "";
+    for (const b of idmapBlocks(text)) used.add(b);
+    for (const id of shapeIds(text)) used.add(Math.floor(id / 1024));
   }
   return used;
 }
 
-function vmlXml(pkg: XlsxPackage, part: string | undefined, refs: readonly string[], changed: NoteChanges): string {
-  const old = part ? pkg.text(part) : undefined;
+function idmapBlocks(vml: string): number[] {
+  const m = /<o:idmap[^>]*\sdata="([^"]*)"/.exec(vml);
+  return (m?.[1] ?? "")
+    .split(/[\s,]+/)
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+}
+
+function shapeIds(vml: string): number[] {
+  return [...vml.matchAll(/\bid="_x0000_s(\d+)"/g)].map((m) => Number(m[1]));
+}
+
+/** New shape ids for one drawing part: the lowest free ids in blocks the part already owns (and no other part
+ * claims), then in the lowest blocks nobody claims. The same notes on the same workbook get the same ids every run. */
+function allocateIds(count: number, own: readonly number[], taken: ReadonlySet<number>, others: ReadonlySet<number>) {
+  const ids: number[] = [];
+  const blocks = [...new Set(own)].filter((b) => !others.has(b)).sort((a, b) => a - b);
+  let k = 0;
+  let block = blocks[0];
+  let next = block === undefined ? 0 : block * 1024 + 1;
+  while (ids.length < count) {
+    if (block === undefined || next > block * 1024 + 1023) {
+      k++;
+      if (k < blocks.length) block = blocks[k];
+      else {
+        // a fresh block: the lowest one that no part claims and this part does not hold yet
+        let b = 1;
+        while (others.has(b) || blocks.includes(b)) b++;
+        blocks.push(b);
+        k = blocks.length - 1;
+        block = b;
+      }
+      next = block * 1024 + 1;
+      continue;
+    }
+    if (!taken.has(next)) ids.push(next);
+    next++;
+  }
+  return ids;
+}
+
+function vmlXml(pkg: XlsxPackage, part: string, existing: boolean, refs: readonly string[], changed: NoteChanges): string {
+  const old = existing ? pkg.text(part) : undefined;
   const keep: string[] = [];
   const shown = new Set<string>();
+  const taken = new Set<number>();
   let head = "";
   let tail = "</xml>";
-  let maxId = 0;
   if (old !== undefined) {
     const root = findTag(old, "xml");
     const close = old.lastIndexOf("</xml>");
@@ -100,8 +145,6 @@ function vmlXml(pkg: XlsxPackage, part: string | undefined, refs: readonly strin
         const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(el);
         const isNote = /ObjectType\s*=\s*"Note"/.test(el);
         const ref = row && col ? address(Number(row[1]) + 1, Number(col[1]) + 1) : "";
-        const id = /id="_x0000_s(\d+)"/.exec(el);
-        if (id) maxId = Math.max(maxId, Number(id[1]));
         // a note's box goes with its note: dropped when the note changes or goes, the rest kept as they are
         if (isNote && (changed.has(ref) || !refs.includes(ref))) {
           t = nextTag(old, end);
@@ -112,30 +155,22 @@ function vmlXml(pkg: XlsxPackage, part: string | undefined, refs: readonly strin
         t = nextTag(old, end);
         continue;
       }
+      for (const id of shapeIds(el)) taken.add(id);
       keep.push(el);
       t = nextTag(old, end);
     }
   }
   const fresh = refs.filter((r) => !shown.has(r));
-  const blocks = new Set<number>();
-  let base = maxId;
-  if (base === 0) {
-    const used = usedBlocks(pkg, part);
-    let first = 1;
-    const need = Math.floor((fresh.length + 1) / 1024) + 1;
-    while ([...Array(need).keys()].some((i) => used.has(first + i))) first++;
-    base = first * 1024;
-  }
+  const own = [...idmapBlocks(old ?? ""), ...[...taken].map((id) => Math.floor(id / 1024))];
+  const others = blocksOfOthers(pkg, part);
+  const ids = allocateIds(fresh.length, own, taken, others);
   const shapes = fresh.map((ref, i) => {
     const [row, col] = parseAddress(ref) ?? [1, 1];
-    return noteShape(base + 1 + i, row, col, i + 1);
+    return noteShape(ids[i], row, col, i + 1);
   });
-  for (const el of keep) {
-    const id = /id="_x0000_s(\d+)"/.exec(el);
-    if (id) blocks.add(Math.floor(Number(id[1]) / 1024));
-  }
-  for (let id = base + 1; id <= base + fresh.length; id++) blocks.add(Math.floor(id / 1024));
-  if (blocks.size === 0) blocks.add(Math.floor(base / 1024));
+  const blocks = new Set([...taken, ...ids].map((id) => Math.floor(id / 1024)));
+  // a drawing with no shape left still names a block of its own
+  if (blocks.size === 0) blocks.add(Math.floor(allocateIds(1, own, taken, others)[0] / 1024));
   const layout = `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${[...blocks].sort((a, b) => a - b).join(",")}"/></o:shapelayout>`;
   const hasType = keep.some((el) => /id="_x0000_t202"/.test(el));
   const start =
@@ -144,9 +179,11 @@ function vmlXml(pkg: XlsxPackage, part: string | undefined, refs: readonly strin
   return `${start}${layout}${hasType ? "" : SHAPETYPE}${keep.join("")}${shapes.join("")}${tail}`;
 }
 
-/** Applies note changes to one sheet: its comments part and VML drawing written (created when the sheet had none,
- * with their relationships and content types). `root` is the worksheet's start tag and `tail` the worksheet from
- * </sheetData> on; returns the tail, with a <legacyDrawing> when the drawing is new. */
+/** Applies note changes to one sheet: its comments part and the VML drawing that shows them written (created when
+ * the sheet had none, with their relationships and content types). The notes' drawing is the one the sheet's own
+ * <legacyDrawing> names: a <legacyDrawingHF> drawing (header/footer pictures) is another part, never written into.
+ * `root` is the worksheet's start tag and `tail` the worksheet from </sheetData> on; returns the tail, with a
+ * <legacyDrawing> at its schema position when the drawing is new. */
 export function writeNotes(
   pkg: XlsxPackage,
   sheetPart: string,
@@ -157,7 +194,8 @@ export function writeNotes(
   if (changes.size === 0) return tail;
   const rels = pkg.relationships(sheetPart);
   const commentsRel = rels.find((r) => r.type === REL.comments && !r.external);
-  const vmlRel = rels.find((r) => r.type === REL.vmlDrawing && !r.external);
+  const legacy = legacyDrawingOf(tail);
+  const vmlRel = legacy ? rels.find((r) => r.id === legacy && r.type === REL.vmlDrawing && !r.external) : undefined;
   const { xml, refs } = commentsXml(commentsRel ? pkg.text(commentsRel.target) : undefined, changes);
   if (refs.length === 0 && !commentsRel) return tail;
   const commentsPart = commentsRel?.target ?? pkg.freeName("xl/comments", ".xml");
@@ -167,28 +205,22 @@ export function writeNotes(
     pkg.setContentType(commentsPart, CONTENT_TYPE.comments);
   }
   const vmlPart = vmlRel?.target ?? pkg.freeName("xl/drawings/vmlDrawing", ".vml");
-  pkg.set(vmlPart, vmlXml(pkg, vmlRel?.target, refs, changes));
+  pkg.set(vmlPart, vmlXml(pkg, vmlPart, vmlRel !== undefined, refs, changes));
   if (vmlRel) return tail;
   const rid = pkg.addRelationship(sheetPart, REL.vmlDrawing, vmlPart);
   pkg.setContentType(vmlPart, CONTENT_TYPE.vml, true);
   return withLegacyDrawing(root, tail, rid);
 }
 
-/** Where <legacyDrawing> goes in a worksheet (CT_Worksheet's sequence): before these, or before the end. */
-const AFTER_LEGACY = [
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
+/** The relationship id of the sheet's <legacyDrawing> (not <legacyDrawingHF>), if it has one. */
+function legacyDrawingOf(tail: string): string | undefined {
+  const t = findTag(tail, "legacyDrawing");
+  return t ? attribute(tail.slice(t.start, t.end), "id", true) : undefined;
+}
 
-function withLegacyDrawing(rootTag: string, xml: string, rid: string): string {
+function withLegacyDrawing(rootTag: string, tail: string, rid: string): string {
   const root = nextTag(rootTag, 0);
-  if (!root) return xml;
+  if (!root) return tail;
   const relPrefix = [
     ...rootTag.matchAll(
       /xmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/g,
@@ -197,14 +229,8 @@ function withLegacyDrawing(rootTag: string, xml: string, rid: string): string {
   const el = relPrefix
     ? `<${root.prefix}legacyDrawing ${relPrefix}:id="${rid}"/>`
     : `<${root.prefix}legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${rid}"/>`;
-  // the tail starts with </sheetData>: the worksheet's children follow it
-  let at = xml.lastIndexOf("</");
-  const first = nextTag(xml, 0);
-  for (let t = first ? nextTag(xml, first.end) : null; t && t.kind !== "close"; t = nextTag(xml, elementEnd(xml, t))) {
-    if (AFTER_LEGACY.includes(t.name)) {
-      at = t.start;
-      break;
-    }
-  }
-  return xml.slice(0, at) + el + xml.slice(at);
+  // the tail starts with </sheetData>: the worksheet's other children follow it
+  const first = nextTag(tail, 0);
+  const at = childPosition(tail, first ? first.end : 0, "worksheet", "legacyDrawing");
+  return tail.slice(0, at) + el + tail.slice(at);
 }

@@ -1,8 +1,8 @@
 // Edits one worksheet part in place: the cells a write plan names get their new value and/or style; every other
 // byte of the part (rows, cells, formulas, the user's formatting) is copied as it was. Rows without a change are
 // copied whole without looking at their cells, so a sheet of 50,000 rows is one pass of indexOf.
-import { type HostFill, address } from "../../core";
-import type { Styles } from "./styles";
+import { type HostFill, LOOKS, address } from "../../core";
+import { type Styles, lookDelta } from "./styles";
 import { attribute, children, columnOf, elementEnd, findTag, nextTag, textElement, withAttribute } from "./xml";
 
 export interface StyleChange {
@@ -19,8 +19,6 @@ export interface CellChange {
 
 /** Changes by row, then column (1-based). */
 export type SheetChanges = Map<number, Map<number, CellChange>>;
-
-const HEADER_ALIGNMENT = '<alignment horizontal="center" vertical="middle" wrapText="1"/>';
 
 /** One attribute of a cell or row tag, read without parsing the others (the hot path: every cell of a changed row). */
 function quickAttr(tag: string, name: "r" | "s"): string | undefined {
@@ -44,7 +42,7 @@ function styleOf(styles: Styles, base: number, change: StyleChange | undefined):
   const id = styles.derive(base, {
     ...("fill" in change ? { fill: change.fill ?? null } : {}),
     ...(change.numFmt !== undefined ? { numFmt: change.numFmt } : {}),
-    ...(change.bold ? { bold: true, alignment: HEADER_ALIGNMENT } : {}),
+    ...(change.bold ? lookDelta(LOOKS.scoreHeader) : {}),
   });
   byBase.set(base, id);
   return id;

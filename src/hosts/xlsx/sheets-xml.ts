@@ -1,14 +1,12 @@
 // The two sheets the tool owns outright, as worksheet parts: 考核排名 (printable ranking) and the tool's memory.
-import { type RankingTable, SCORE_FORMAT, address } from "../../core";
-import { type Styles, solidFill } from "./styles";
+import { LOOKS, type RankingTable, SCORE_FORMAT, address, rankingBodyLook } from "../../core";
+import { type Styles, lookDelta } from "./styles";
 import { textElement } from "./xml";
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NS =
   'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
   'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-const THIN =
-  '<border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border>';
 
 function cell(row: number, col: number, s: number, v: string | number): string {
   const r = `<c r="${address(row, col)}"${s ? ` s="${s}"` : ""}`;
@@ -18,23 +16,10 @@ function cell(row: number, col: number, s: number, v: string | number): string {
 /** The sheet in pieces (a row each), as XlsxPackage.setPieces takes them. */
 export function rankingSheetXml(t: RankingTable, styles: Styles): string[] {
   const n = t.header.length;
-  const title = styles.derive(0, {
-    bold: true,
-    fontSize: 16,
-    alignment: '<alignment horizontal="center" vertical="middle"/>',
-  });
-  const headStyle = styles.derive(0, {
-    bold: true,
-    fill: solidFill("FFD9E1F2"),
-    border: THIN,
-    alignment: '<alignment horizontal="center" vertical="middle" wrapText="1"/>',
-  });
+  const title = styles.derive(0, lookDelta(LOOKS.rankingTitle));
+  const headStyle = styles.derive(0, lookDelta(LOOKS.rankingHeader));
   const bodyStyle = (i: number, numeric: boolean) =>
-    styles.derive(0, {
-      border: THIN,
-      ...(numeric && i >= 2 ? { numFmt: SCORE_FORMAT } : {}),
-      alignment: `<alignment${i < 2 ? ' horizontal="center"' : ""} vertical="middle"${i === n - 1 ? ' wrapText="1"' : ""}/>`,
-    });
+    styles.derive(0, lookDelta(rankingBodyLook(i, n, numeric, SCORE_FORMAT)));
   const bodyStyles = [false, true].map((numeric) => t.header.map((_, i) => bodyStyle(i, numeric)));
   const body = (i: number, numeric: boolean) => bodyStyles[numeric ? 1 : 0][i];
   const rows: string[] = [

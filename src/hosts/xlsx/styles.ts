@@ -1,8 +1,9 @@
 // xl/styles.xml: what a cell's style index says (a date format? which fill?), and new styles derived from a cell's
 // own (its fill, number format or boldness changed, everything else kept). Existing entries are never edited, only
 // appended to, so every other cell looks exactly as before.
-import type { HostFill } from "../../core";
+import { type Alignment, FILL_PATTERNS, type HostFill, type Look, hexToArgb } from "../../core";
 import { isDateFormat } from "../office/cells";
+import { insertChild } from "./order";
 import { attribute, attributes, children, elementEnd, escapeAttr, findTag, nextTag, withAttribute } from "./xml";
 
 /** Built-in number formats that show a date (ECMA-376 18.8.30, and the zh-CN ones 27–31, 36, 50–54, 57, 58). */
@@ -97,72 +98,85 @@ export function fillXml(f: HostFill): string {
 }
 
 /** ST_PatternType: anything else in a file makes Excel repair it. */
-const PATTERNS = new Set([
-  "none",
-  "solid",
-  "mediumGray",
-  "darkGray",
-  "lightGray",
-  "darkHorizontal",
-  "darkVertical",
-  "darkDown",
-  "darkUp",
-  "darkGrid",
-  "darkTrellis",
-  "lightHorizontal",
-  "lightVertical",
-  "lightDown",
-  "lightUp",
-  "lightGrid",
-  "lightTrellis",
-  "gray125",
-  "gray0625",
-]);
+const PATTERNS = new Set(FILL_PATTERNS.map(([name]) => name));
 
 /** Office.js's pattern names (Excel.FillPattern) → ST_PatternType. */
-const OFFICE_PATTERNS: Record<string, string> = {
-  Solid: "solid",
-  Gray50: "mediumGray",
-  Gray75: "darkGray",
-  Gray25: "lightGray",
-  Horizontal: "darkHorizontal",
-  Vertical: "darkVertical",
-  Down: "darkDown",
-  Up: "darkUp",
-  Checker: "darkGrid",
-  SemiGray75: "darkTrellis",
-  LightHorizontal: "lightHorizontal",
-  LightVertical: "lightVertical",
-  LightDown: "lightDown",
-  LightUp: "lightUp",
-  Grid: "lightGrid",
-  CrissCross: "lightTrellis",
-  Gray16: "gray125",
-  Gray8: "gray0625",
-};
-
-const hexArgb = (hex: HostFill | undefined): string | null =>
-  typeof hex === "string" && /^#[0-9a-fA-F]{6}$/.test(hex) ? `FF${hex.slice(1).toUpperCase()}` : null;
+const OFFICE_PATTERNS = new Map(FILL_PATTERNS.map(([name, office]) => [office, name]));
 
 /** A fill the add-in saved (Range.getCellProperties: color, pattern, patternColor) in a workbook scored in Excel. */
 function officeFillXml(f: { [key: string]: HostFill }): string {
-  const pattern = typeof f.pattern === "string" ? (OFFICE_PATTERNS[f.pattern] ?? "none") : "solid";
-  const color = hexArgb(f.color);
+  const pattern = typeof f.pattern === "string" ? (OFFICE_PATTERNS.get(f.pattern) ?? "none") : "solid";
+  const color = hexToArgb(f.color);
   if (pattern === "none" || color === null) return '<fill><patternFill patternType="none"/></fill>';
   if (pattern === "solid")
     return `<fill><patternFill patternType="solid"><fgColor rgb="${color}"/></patternFill></fill>`;
   // a pattern: its lines in patternColor over the cell's color
-  const lines = hexArgb(f.patternColor) ?? "FF000000";
+  const lines = hexToArgb(f.patternColor) ?? "FF000000";
   return `<fill><patternFill patternType="${pattern}"><fgColor rgb="${lines}"/><bgColor rgb="${color}"/></patternFill></fill>`;
 }
 
 export const solidFill = (argb: string): HostFill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
 
 interface Parsed {
-  /** [start, end) of the section's element in the text; absent sections are created when written to. */
-  readonly at?: { start: number; end: number; prefix: string };
+  /** [start, end) of the section's element in the text, and its start tag as written (x14ac:knownFonts and any other
+   * attribute kept); absent sections are created when written to. */
+  readonly at?: { start: number; end: number; prefix: string; open: string };
   readonly items: string[];
   readonly original: number;
+}
+
+/** A change to a cell's style: what the tool sets, in the shared vocabulary (core/plan/look.ts). */
+export interface StyleDelta {
+  readonly fill?: HostFill | null;
+  readonly numFmt?: string;
+  readonly bold?: boolean;
+  readonly fontSize?: number;
+  readonly alignment?: Alignment;
+  readonly border?: "thin";
+}
+
+/** A Look as a style change (its fill solid). */
+export function lookDelta(look: Look): StyleDelta {
+  return {
+    ...(look.fill !== undefined ? { fill: solidFill(look.fill) } : {}),
+    ...(look.numberFormat !== undefined ? { numFmt: look.numberFormat } : {}),
+    ...(look.bold ? { bold: true } : {}),
+    ...(look.fontSize !== undefined ? { fontSize: look.fontSize } : {}),
+    ...(look.alignment !== undefined ? { alignment: look.alignment } : {}),
+    ...(look.border !== undefined ? { border: look.border } : {}),
+  };
+}
+
+/** <alignment> in SpreadsheetML: the vocabulary's names are the schema's own (ST_HorizontalAlignment,
+ * ST_VerticalAlignment), written in CT_CellAlignment's attribute order. */
+export function alignmentXml(a: Alignment): string {
+  const attrs = [
+    a.horizontal ? ` horizontal="${a.horizontal}"` : "",
+    a.vertical ? ` vertical="${a.vertical}"` : "",
+    a.wrap ? ' wrapText="1"' : "",
+  ];
+  return `<alignment${attrs.join("")}/>`;
+}
+
+const BORDERS: Record<NonNullable<StyleDelta["border"]>, string> = {
+  thin: '<border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border>',
+};
+
+/** An element's text with every tag's attributes in one order and white space between attributes folded, so two
+ * equal styles written differently (by Excel, by an earlier run) compare equal. */
+function canonical(element: string): string {
+  let out = "";
+  let at = 0;
+  for (let t = nextTag(element, 0); t; t = nextTag(element, t.end)) {
+    out += element.slice(at, t.start);
+    if (t.kind === "close") out += element.slice(t.start, t.end);
+    else {
+      const attrs = [...attributes(element.slice(t.start, t.end))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      out += `<${t.prefix}${t.name}${attrs.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join("")}${t.kind === "empty" ? "/>" : ">"}`;
+    }
+    at = t.end;
+  }
+  return out + element.slice(at);
 }
 
 export class Styles {
@@ -170,6 +184,9 @@ export class Styles {
   private readonly sections = new Map<Section, Parsed>();
   private readonly fillCache = new Map<string, number>();
   private readonly derived = new Map<string, number>();
+  /** Every cellXfs entry by its canonical text, first one wins: a style the tool would derive that the file already
+   * holds (from an earlier run, or the office's own) is reused, never appended again. */
+  private xfIndex: Map<string, number> | null = null;
   private readonly dates: boolean[];
   private readonly fills: (HostFill | null)[];
   private readonly prefix: string;
@@ -186,7 +203,7 @@ export class Styles {
         .filter((i) => i.tag.name === ITEM[name])
         .map((i) => this.xml.slice(i.tag.start, i.end));
       this.sections.set(name, {
-        at: { start: c.tag.start, end: c.end, prefix: c.tag.prefix },
+        at: { start: c.tag.start, end: c.end, prefix: c.tag.prefix, open: this.xml.slice(c.tag.start, c.tag.end) },
         items,
         original: items.length,
       });
@@ -196,7 +213,9 @@ export class Styles {
       formats.set(Number(attribute(f, "numFmtId")), attribute(f, "formatCode") ?? "");
     }
     const fillList = this.items("fills");
-    fillList.forEach((f, i) => this.fillCache.set(f, i));
+    fillList.forEach((f, i) => {
+      if (!this.fillCache.has(f)) this.fillCache.set(f, i);
+    });
     this.dates = [];
     this.fills = [];
     for (const xf of this.items("cellXfs")) {
@@ -242,7 +261,7 @@ export class Styles {
     if (id === undefined) {
       const fills = this.section("fills");
       if (fills.length === 0)
-        fills.push("<fill><patternFill/></fill>", '<fill><patternFill patternType="gray125"/></fill>');
+        fills.push('<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>');
       id = fills.push(xml) - 1;
       this.fillCache.set(xml, id);
     }
@@ -258,6 +277,14 @@ export class Styles {
     return id;
   }
 
+  /** The index of an entry equal to `item` in a section, appended when there is none. */
+  private entry(section: Section, item: string): number {
+    const list = this.section(section);
+    const key = canonical(item);
+    const at = list.findIndex((x) => x === item || canonical(x) === key);
+    return at >= 0 ? at : list.push(item) - 1;
+  }
+
   /** A font like the style's own, bold and/or of another size. */
   private font(xf: string, change: { bold?: boolean; size?: number }): number {
     const fonts = this.section("fonts");
@@ -267,6 +294,7 @@ export class Styles {
     const p = t?.prefix ?? "";
     if (t && t.kind === "empty") font = `${font.slice(0, t.end - 2).replace(/\s+$/, "")}></${p}font>`;
     const open = nextTag(font, 0);
+    // CT_Font is a choice of its children in any order (sml.xsd): a new one goes first
     const put = (name: string, el: string) => {
       const old = findTag(font, name, open?.end ?? 0);
       font = old
@@ -276,22 +304,11 @@ export class Styles {
     if (change.bold && !findTag(font, "b")) put("b", `<${p}b/>`);
     if (change.size !== undefined) put("sz", `<${p}sz val="${change.size}"/>`);
     if (font === fonts[own]) return own;
-    const at = fonts.indexOf(font);
-    return at >= 0 ? at : fonts.push(font) - 1;
+    return this.entry("fonts", font);
   }
 
-  /** A style like `xf` with a change, appended once and reused. */
-  derive(
-    xf: number,
-    change: {
-      fill?: HostFill | null;
-      numFmt?: string;
-      bold?: boolean;
-      fontSize?: number;
-      alignment?: string;
-      border?: string;
-    },
-  ): number {
+  /** A style like `xf` with a change: an equal style already in the file is reused, a new one appended once. */
+  derive(xf: number, change: StyleDelta): number {
     const key = `${xf}|${JSON.stringify(change)}`;
     const known = this.derived.get(key);
     if (known !== undefined) return known;
@@ -317,54 +334,56 @@ export class Styles {
       set("applyFont", "1");
     }
     if (change.border !== undefined) {
-      const borders = this.section("borders");
-      const at = borders.indexOf(change.border);
-      set("borderId", String(at >= 0 ? at : borders.push(change.border) - 1));
+      set("borderId", String(this.entry("borders", BORDERS[change.border])));
       set("applyBorder", "1");
     }
     if (change.alignment !== undefined) {
-      text = withChild(text, "alignment", change.alignment);
+      text = withChild(text, "alignment", alignmentXml(change.alignment));
       tag = startTag(text);
       set("applyAlignment", "1");
     }
-    const id = xfs.push(text) - 1;
+    const id = this.xfId(text);
     this.derived.set(key, id);
     return id;
   }
 
-  /** The styles part with the appended entries and their counts. */
+  private xfId(text: string): number {
+    const xfs = this.section("cellXfs");
+    if (!this.xfIndex) {
+      this.xfIndex = new Map();
+      xfs.forEach((x, i) => {
+        const k = canonical(x);
+        if (!this.xfIndex?.has(k)) this.xfIndex?.set(k, i);
+      });
+    }
+    const key = canonical(text);
+    const at = this.xfIndex.get(key);
+    if (at !== undefined) return at;
+    const id = xfs.push(text) - 1;
+    this.xfIndex.set(key, id);
+    return id;
+  }
+
+  /** The styles part with the appended entries and their counts; each section's start tag as it was written but
+   * for its count, and a new section at its schema position. */
   toXml(): string {
     if (!this.changed) return this.xml;
-    const order: Section[] = [...SECTIONS];
-    const replaced: { start: number; end: number; text: string }[] = [];
-    let insertAt = -1;
-    for (const s of order) {
+    let out = this.xml;
+    // from the last section back, so the positions read from the original text stay right
+    const present = SECTIONS.filter((s) => this.sections.get(s)?.at).reverse();
+    for (const s of present) {
+      const p = this.sections.get(s) as Parsed;
+      const at = p.at as NonNullable<Parsed["at"]>;
+      if (p.items.length === p.original) continue;
+      const open = withAttribute(at.open.replace(/\s*\/>$/, ">"), "count", String(p.items.length));
+      out = `${out.slice(0, at.start)}${open}${p.items.join("")}</${at.prefix}${s}>${out.slice(at.end)}`;
+    }
+    for (const s of SECTIONS) {
       const p = this.sections.get(s);
-      if (!p) continue;
-      const prefix = p.at?.prefix ?? this.prefix;
-      const text = `<${prefix}${s} count="${p.items.length}">${p.items.join("")}</${prefix}${s}>`;
-      if (p.at) {
-        replaced.push({ start: p.at.start, end: p.at.end, text });
-        insertAt = p.at.end;
-      } else {
-        // before the next section present, or after the last one seen
-        const nextPresent = order
-          .slice(order.indexOf(s) + 1)
-          .map((n) => this.sections.get(n)?.at?.start)
-          .find((x): x is number => x !== undefined);
-        const root = findTag(this.xml, "styleSheet");
-        const at = nextPresent ?? (insertAt >= 0 ? insertAt : (root?.end ?? 0));
-        replaced.push({ start: at, end: at, text });
-      }
+      if (!p || p.at) continue;
+      out = insertChild(out, "styleSheet", s, `<${this.prefix}${s} count="${p.items.length}">${p.items.join("")}</${this.prefix}${s}>`);
     }
-    replaced.sort((a, b) => a.start - b.start || (a.end === a.start ? -1 : 1));
-    let out = "";
-    let at = 0;
-    for (const r of replaced) {
-      out += this.xml.slice(at, r.start) + r.text;
-      at = r.end;
-    }
-    return out + this.xml.slice(at);
+    return out;
   }
 }
 
@@ -373,16 +392,13 @@ function startTag(element: string): string {
   return t ? element.slice(t.start, t.end) : element;
 }
 
-/** The element with its child `name` replaced by `child` (or put first when it has none). */
-function withChild(element: string, name: string, child: string): string {
+/** The element with its child `name` replaced by `child`, or put at its schema position (CT_Xf). */
+function withChild(element: string, name: "alignment", child: string): string {
   const t = nextTag(element, 0);
   if (!t) return element;
-  if (t.kind === "empty") {
-    return `${element.slice(0, t.end - 2).replace(/\s+$/, "")}>${child}</${t.prefix}xf>`;
+  if (t.kind !== "empty") {
+    const old = findTag(element, name, t.end);
+    if (old) return element.slice(0, old.start) + child + element.slice(elementEnd(element, old));
   }
-  const old = findTag(element, name, t.end);
-  if (old) {
-    return element.slice(0, old.start) + child + element.slice(elementEnd(element, old));
-  }
-  return element.slice(0, t.end) + child + element.slice(t.end);
+  return insertChild(element, "xf", name, child);
 }

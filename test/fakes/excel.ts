@@ -24,6 +24,28 @@ export class FakeOfficeError extends Error {
   }
 }
 
+/** Excel.HorizontalAlignment and Excel.VerticalAlignment: what RangeFormat's alignment setters take
+ * (https://learn.microsoft.com/javascript/api/excel/excel.horizontalalignment, …/excel.verticalalignment). Any other
+ * string fails the sync with InvalidArgument, as Excel rejects a value outside an enum. */
+export const HORIZONTAL_ALIGNMENTS = [
+  "General",
+  "Left",
+  "Center",
+  "Right",
+  "Fill",
+  "Justify",
+  "CenterAcrossSelection",
+  "Distributed",
+] as const;
+export const VERTICAL_ALIGNMENTS = ["Top", "Center", "Bottom", "Justify", "Distributed"] as const;
+
+function oneOf(v: string, allowed: readonly string[]): string {
+  if (!allowed.includes(v)) {
+    throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: ${v}`);
+  }
+  return v;
+}
+
 // ---------------------------------------------------------------- the document
 
 export interface FillModel {
@@ -1138,10 +1160,10 @@ export class FakeRange extends ClientObject<RangeTarget> {
         },
       },
       set horizontalAlignment(v: string) {
-        apply((c) => (c.horizontalAlignment = v));
+        apply((c) => (c.horizontalAlignment = oneOf(v, HORIZONTAL_ALIGNMENTS)));
       },
       set verticalAlignment(v: string) {
-        apply((c) => (c.verticalAlignment = v));
+        apply((c) => (c.verticalAlignment = oneOf(v, VERTICAL_ALIGNMENTS)));
       },
       set wrapText(v: boolean) {
         apply((c) => (c.wrapText = v));

@@ -112,7 +112,8 @@ export function officeFill(saved: HostFill | null): OfficeFill | null {
     // what officeFillXml in the .xlsx host writes). Theme and indexed colours have no #RRGGBB here: not carried over.
     const fg = (f.fgColor as Record<string, HostFill> | undefined)?.argb;
     const bg = (f.bgColor as Record<string, HostFill> | undefined)?.argb;
-    const argb = (c: HostFill | undefined) => (typeof c === "string" && /^[0-9a-fA-F]{8}$/.test(c) ? argbToHex(c) : null);
+    const argb = (c: HostFill | undefined) =>
+      typeof c === "string" && /^[0-9a-fA-F]{8}$/.test(c) ? argbToHex(c) : null;
     const pattern = FILL_PATTERNS.find(([name]) => name === f.pattern)?.[1];
     if (f.type !== "pattern" || pattern === undefined || pattern === "None") return null;
     if (pattern === "Solid") {

@@ -125,7 +125,13 @@ function allocateIds(count: number, own: readonly number[], taken: ReadonlySet<n
   return ids;
 }
 
-function vmlXml(pkg: XlsxPackage, part: string, existing: boolean, refs: readonly string[], changed: NoteChanges): string {
+function vmlXml(
+  pkg: XlsxPackage,
+  part: string,
+  existing: boolean,
+  refs: readonly string[],
+  changed: NoteChanges,
+): string {
   const old = existing ? pkg.text(part) : undefined;
   const keep: string[] = [];
   const shown = new Set<string>();

@@ -261,7 +261,10 @@ export class Styles {
     if (id === undefined) {
       const fills = this.section("fills");
       if (fills.length === 0)
-        fills.push('<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>');
+        fills.push(
+          '<fill><patternFill patternType="none"/></fill>',
+          '<fill><patternFill patternType="gray125"/></fill>',
+        );
       id = fills.push(xml) - 1;
       this.fillCache.set(xml, id);
     }
@@ -381,7 +384,12 @@ export class Styles {
     for (const s of SECTIONS) {
       const p = this.sections.get(s);
       if (!p || p.at) continue;
-      out = insertChild(out, "styleSheet", s, `<${this.prefix}${s} count="${p.items.length}">${p.items.join("")}</${this.prefix}${s}>`);
+      out = insertChild(
+        out,
+        "styleSheet",
+        s,
+        `<${this.prefix}${s} count="${p.items.length}">${p.items.join("")}</${this.prefix}${s}>`,
+      );
     }
     return out;
   }

@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, type Settings, settingsProblem } from "../rules/setti
 import type { Rulebook } from "../rules/types";
 import { WorkingDays } from "./dates";
 import { type Layout, type LedgerLayout, locateAssessment, locateLedger } from "./locate/locate";
+import { type ScoreBlock, locateScoreBlock } from "./locate/score-block";
 import { type Finding, type Snapshot, WorkbookError } from "./model";
 import { type LedgerResult, readLedger } from "./read/ledger";
 import { type FieldValue, type UnitRecord, readUnits } from "./read/units";
@@ -26,7 +27,9 @@ export interface Assessment {
   readonly ledger: LedgerResult | null;
   /** In ranking order. */
   readonly units: readonly UnitResult[];
-  /** Workbook-level findings (absent columns, roster, ledger rows). */
+  /** Where the tool's score columns go on the assessment sheet. */
+  readonly scoreBlock: ScoreBlock;
+  /** Workbook-level findings (absent columns, roster, ledger rows, score columns that are the office's own). */
   readonly findings: readonly Finding[];
 }
 
@@ -89,6 +92,7 @@ export function assess(snapshot: Snapshot, options: AssessOptions = {}): Assessm
   const compared = ledger && ledgerRule && ledgerRule.kind === "ledgerTimeliness" ? ledgerRule : null;
   const last = ledger && compared ? ledgerDifference(ledger, compared.whole, compared.part) : undefined;
   const units = scoreUnits({ rulebook, settings, units: read.units, ledger, last });
+  const scoreBlock = locateScoreBlock(layout, rulebook, snapshot.state);
   return {
     rulebook,
     settings,
@@ -96,6 +100,7 @@ export function assess(snapshot: Snapshot, options: AssessOptions = {}): Assessm
     ledgerLayout,
     ledger,
     units,
-    findings: [...layout.findings, ...read.findings, ...(ledger?.findings ?? [])],
+    scoreBlock,
+    findings: [...layout.findings, ...read.findings, ...(ledger?.findings ?? []), ...scoreBlock.findings],
   };
 }

@@ -14,7 +14,7 @@ export {
 } from "./plan/plan";
 export type { CellWrite, FillChange, FormatWrite, HighlightKind, RankingTable, WritePlan } from "./plan/plan";
 export { buildReport, reviewSummary, type Report, type ReportUnit, type ReportFinding } from "./plan/report";
-export { decodeState, encodeState } from "./plan/state";
+export { decodeState, encodeState, remembered } from "./plan/state";
 export {
   type Alignment,
   type HorizontalAlignment,

@@ -42,8 +42,12 @@ export interface SheetSnapshot {
 }
 
 /** Everything the tool remembers between runs, kept in the workbook itself (a hidden sheet or workbook settings). */
+/** A value the tool wrote into a score cell: a number, a text (核查意见), or nothing. */
+export type WrittenValue = number | string | null;
+
 export interface ToolState {
-  readonly version: 1;
+  /** 2 since the score block and written values are kept; a memory of version 1 is read as one without them. */
+  readonly version: 2;
   /** The assessment sheet found on the last run. */
   readonly assessmentSheet?: string;
   /** Cells highlighted on the last run, per sheet and A1 address, with their own fill to restore once fixed. */
@@ -53,6 +57,18 @@ export interface ToolState {
   readonly scoredRows?: readonly (readonly [number, number])[];
   /** The rulebook settings chosen for this workbook, so they travel with the file. */
   readonly settings?: Readonly<Record<string, string | number>>;
+  /** The block of score columns the tool wrote: on which sheet and header row, from which column (1-based), with
+   * which headers in order. A column headed like a score outside it is the office's own (workbook.md). */
+  readonly block?: {
+    readonly sheet: string;
+    readonly headerRow: number;
+    readonly col: number;
+    readonly headers: readonly string[];
+  };
+  /** The values the tool last wrote in that block, by unit (its name as matched) and column (in `block.headers`
+   * order), so a value typed over one can be told from the tool's own (not by cell address: sorting the sheet or
+   * inserting a column is not an edit). */
+  readonly written?: Readonly<Record<string, readonly WrittenValue[]>>;
 }
 export interface SavedCell {
   /** The cell's own fill before the tool highlighted it (null: none). */

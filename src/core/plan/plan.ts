@@ -3,15 +3,16 @@
 import type { Assessment } from "../assess";
 import { centsToNumber, formatCents } from "../exact";
 import { STATE_SHEET } from "../locate/locate";
+import { scoreHeadersOf } from "../locate/score-block";
 import { address, cellText, normalizeHeader, parseAddress } from "../locate/normalize";
-import type { Finding, HostFill, SavedCell, SheetSnapshot, Snapshot, ToolState } from "../model";
+import type { Finding, HostFill, SavedCell, Snapshot, ToolState, WrittenValue } from "../model";
 import type { IndicatorDef, LeafDef } from "../../rules/types";
 import type { UnitResult } from "../score/score";
 import { KeyedMap } from "../keyed";
 import { explanationNotes, explanationNotesFinding } from "./notes";
 import { flat } from "../text";
 import { reviewSummaries } from "./report";
-import { encodeState, toRanges } from "./state";
+import { encodeState, remembered, toRanges } from "./state";
 
 export { STATE_SHEET };
 
@@ -78,49 +79,7 @@ export interface WritePlan {
 }
 
 export function scoreHeaders(a: Assessment): string[] {
-  return [...a.rulebook.indicators.map((i) => i.column), "加分", "总分", "排名", "核查意见"];
-}
-
-/** The last column holding anything of the office's: a value or a formula (calculated or not) on any row and, on the
- * rows the tool writes (the header row and below), a note or a merged range. A score column on a cell with the office's note would replace the note,
- * and one inside a merged range would write into the range's top-left cell (workbook.md: nothing the office typed is
- * ever changed). */
-function lastUsedColumn(sheet: SheetSnapshot, headerRow: number): number {
-  let last = 0;
-  for (const r of sheet.rows) {
-    for (let c = r.length - 1; c >= last; c--) {
-      if (r[c] !== null && r[c] !== undefined && r[c] !== "") {
-        last = c + 1;
-        break;
-      }
-    }
-  }
-  for (const a1 of sheet.blankFormulas ?? []) {
-    const at = parseAddress(a1);
-    if (at && at[1] > last) last = at[1];
-  }
-  for (const a1 of sheet.notes?.keys() ?? []) {
-    const at = parseAddress(a1);
-    if (at && at[0] >= headerRow && at[1] > last) last = at[1];
-  }
-  for (const [, , bottom, right] of sheet.merges ?? []) if (bottom >= headerRow && right > last) last = right;
-  return last;
-}
-
-/** Score columns where their headers already stand on the header row, the rest right of the last used column. */
-function placeScoreColumns(a: Assessment): { header: string; col: number }[] {
-  const headers = scoreHeaders(a);
-  const headerCells = a.layout.sheet.rows[a.layout.headerRow - 1] ?? [];
-  const existing = new Map<string, number>();
-  headerCells.forEach((v, i) => {
-    const key = normalizeHeader(cellText(v));
-    if (key !== "" && !existing.has(key)) existing.set(key, i + 1);
-  });
-  let next = lastUsedColumn(a.layout.sheet, a.layout.headerRow) + 1;
-  return headers.map((header) => {
-    const col = existing.get(normalizeHeader(header));
-    return { header, col: col ?? next++ };
-  });
+  return scoreHeadersOf(a.rulebook);
 }
 
 function displayName(key: string, row: number): string {
@@ -195,7 +154,7 @@ function highlightFormats(
 }
 
 export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
-  const columns = placeScoreColumns(a);
+  const columns = a.scoreBlock.columns;
   const headerRow = a.layout.headerRow;
   // A header that already stands (typed by the office as 总分（分）, say) is left as typed: nothing the office typed is
   // ever changed (workbook.md); only new score columns get their header.
@@ -300,12 +259,24 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     rows: rankingRows,
     widths: [6, 22, 8, ...a.rulebook.indicators.map(() => 11), 6, 44],
   };
+  // What was written in the block, by unit and column (block order: indicators, 加分, 总分, 排名, 核查意见). Only
+  // up to the size that carries notes: above it the memory would outgrow one 4 MB request of Excel on the web, and a
+  // memory written in two requests can be cut in half (EXPLANATION_NOTES_SKIPPED says so).
+  const written: Record<string, WrittenValue[]> = {};
+  for (let k = 0; notes && k < units.length; k++) {
+    const key = units[k].record.key;
+    if (key === "") continue;
+    const r = rankingRows[k];
+    written[key] = [...r.slice(3, 3 + nIndicators), r[3 + nIndicators], r[2], r[0], remembered(r[4 + nIndicators])];
+  }
   const state: ToolState = {
-    version: 1,
+    version: 2,
     assessmentSheet: a.layout.sheet.name,
     highlights,
     scoredRows: toRanges(unitRows),
     settings: { ...a.settings },
+    block: { sheet: a.layout.sheet.name, headerRow, col: columns[0].col, headers: columns.map((c) => c.header) },
+    ...(notes ? { written } : {}),
   };
   return {
     sheet: a.layout.sheet.name,

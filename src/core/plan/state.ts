@@ -1,7 +1,21 @@
 // The tool's memory between runs, kept inside the workbook as JSON text in column A of a hidden sheet.
-import type { SavedCell, ToolState } from "../model";
+import type { SavedCell, ToolState, WrittenValue } from "../model";
 
 export const STATE_CHUNK = 30_000; // below Excel's 32,767 characters per cell
+
+/** A value the tool wrote, as its memory keeps it: numbers as they are, an empty text as null, and a text (核查意见,
+ * often long) as a fingerprint "#" + 8 hex digits (FNV-1a over its UTF-16 code units): enough to tell whether the
+ * cell still holds what the tool wrote, at a fixed size for 50,000 units. Compare a cell with `remembered(value)`. */
+export function remembered(value: number | string | null): WrittenValue {
+  if (typeof value !== "string") return value;
+  if (value === "") return null;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) {
+    h ^= value.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `#${h.toString(16).padStart(8, "0")}`;
+}
 
 export function encodeState(state: ToolState): string[] {
   const json = JSON.stringify(state);
@@ -36,8 +50,16 @@ export function decodeState(chunks: readonly unknown[]): ToolState | null {
   } catch {
     return null;
   }
-  if (typeof raw !== "object" || raw === null || (raw as { version?: unknown }).version !== 1) return null;
-  const r = raw as { assessmentSheet?: unknown; highlights?: unknown; settings?: unknown; scoredRows?: unknown };
+  const version = (raw as { version?: unknown } | null)?.version;
+  if (typeof raw !== "object" || raw === null || (version !== 1 && version !== 2)) return null;
+  const r = raw as {
+    assessmentSheet?: unknown;
+    highlights?: unknown;
+    settings?: unknown;
+    scoredRows?: unknown;
+    block?: unknown;
+    written?: unknown;
+  };
   const highlights: Record<string, Record<string, SavedCell>> = {};
   if (typeof r.highlights === "object" && r.highlights !== null) {
     for (const [sheet, cells] of Object.entries(r.highlights as Record<string, unknown>)) {
@@ -60,11 +82,40 @@ export function decodeState(chunks: readonly unknown[]): ToolState | null {
           Array.isArray(x) && x.length === 2 && x.every((n) => Number.isSafeInteger(n) && n > 0) && x[0] <= x[1],
       )
     : undefined;
+  const block = blockOf(r.block);
+  const written = block ? writtenOf(r.written, block.headers.length) : undefined;
   return {
-    version: 1,
+    version: 2,
     assessmentSheet: typeof r.assessmentSheet === "string" ? r.assessmentSheet : undefined,
     highlights,
     scoredRows,
     settings,
+    ...(block ? { block } : {}),
+    ...(written ? { written } : {}),
   };
+}
+
+function blockOf(raw: unknown): ToolState["block"] {
+  if (typeof raw !== "object" || raw === null) return undefined;
+  const b = raw as { sheet?: unknown; headerRow?: unknown; col?: unknown; headers?: unknown };
+  const positive = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n > 0;
+  if (typeof b.sheet !== "string" || !positive(b.headerRow) || !positive(b.col) || !Array.isArray(b.headers)) {
+    return undefined;
+  }
+  const headers = b.headers.filter((h): h is string => typeof h === "string");
+  if (headers.length === 0 || headers.length !== b.headers.length) return undefined;
+  return { sheet: b.sheet, headerRow: b.headerRow, col: b.col, headers };
+}
+
+function writtenOf(raw: unknown, width: number): Record<string, WrittenValue[]> | undefined {
+  if (typeof raw !== "object" || raw === null) return undefined;
+  const out: Record<string, WrittenValue[]> = {};
+  for (const [unit, values] of Object.entries(raw as Record<string, unknown>)) {
+    if (!Array.isArray(values) || values.length !== width) continue;
+    if (!values.every((v) => v === null || typeof v === "string" || (typeof v === "number" && Number.isFinite(v)))) {
+      continue;
+    }
+    out[unit] = values as WrittenValue[];
+  }
+  return out;
 }

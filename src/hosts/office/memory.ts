@@ -49,7 +49,8 @@ export function followRenames(
  * new one adds, each with the cell's own fill, and only the rows the old memory knew the tool had scored. Whatever
  * sync the run stops after (a write refused, the pane closed, the connection lost), the memory then knows every
  * highlight standing in the workbook with its own fill, and claims no row the tool has not written; the next run puts
- * the rest right. The final memory is written last, in the same sync or the last one. */
+ * the rest right. It records no written values (the cells may hold old or new ones): the final memory, written
+ * last in the same sync or the last one, does. */
 export function interimState(previous: ToolState | null, next: ToolState, present: ReadonlySet<string>): string[] {
   const highlights: Record<string, Record<string, SavedCell>> = {};
   for (const [sheet, cells] of Object.entries(next.highlights)) highlights[sheet] = { ...cells };
@@ -60,5 +61,6 @@ export function interimState(previous: ToolState | null, next: ToolState, presen
   }
   const sameSheet = previous?.assessmentSheet === next.assessmentSheet;
   const scoredRows = sameSheet ? (previous?.scoredRows ?? []) : [];
-  return encodeState({ ...next, highlights, scoredRows });
+  const { written: _written, ...rest } = next;
+  return encodeState({ ...rest, highlights, scoredRows });
 }

@@ -183,7 +183,7 @@ export class OfficeWorkbook implements Workbook {
       used.load("values");
       await context.sync();
       const state = sheet.isNullObject ? null : decodeState(used.values.map((r) => r[0]));
-      const next = { ...(state ?? { version: 1 as const, highlights: {} }), settings: { ...settings } };
+      const next = { ...(state ?? { version: 2 as const, highlights: {} }), settings: { ...settings } };
       queueState(context.workbook, STATE_SHEET, encodeState(next), !sheet.isNullObject);
       await context.sync();
     });

@@ -89,30 +89,66 @@ describe("score columns", () => {
     expect(planFor(book([stray])).scoreColumns[0].col).toBe(N + 4);
   });
 
-  test("where their headers already stand on the header row, they are reused; the rest go after the last column", () => {
+  test("a column headed like a score that the tool did not write is the office's: kept, the block goes right of it", () => {
     const columns = [...COLUMNS, "总分", "核查意见（县信用办填写）"];
-    const p = planFor(book([sheet([unit("县发改局")], { columns })]));
-    const at = Object.fromEntries(p.scoreColumns.map((c) => [c.header, c.col]));
-    // 总分 stands at N + 1 and is reused. "核查意见（县信用办填写）" keeps its 6-character bracket group, so it is not
-    // 核查意见: the last used column is N + 2, and the other 13 follow in order: 一…十 at N + 3…N + 12,
-    // 加分 N + 13, 排名 N + 14, 核查意见 N + 15.
-    expect(at["总分"]).toBe(N + 1);
-    expect(at["一、工作机制建设（4分）"]).toBe(N + 3);
-    expect(at["十、参加县信用办活动（5分）"]).toBe(N + 12);
-    expect(at["加分"]).toBe(N + 13);
-    expect(at["排名"]).toBe(N + 14);
-    expect(at["核查意见"]).toBe(N + 15);
-    expect(new Set(Object.values(at)).size).toBe(14);
+    const snap = book([sheet([unit("县发改局")], { columns })]);
+    const a = assess(snap);
+    const p = plan(a, snap);
+    // workbook.md: a score header the tool did not write is the office's own column; the 14 go right of the last
+    // used column (N + 2: "核查意见（县信用办填写）" keeps its 6-character bracket group, so it is not 核查意见).
+    expect(p.scoreColumns).toEqual(SCORE_HEADERS.map((header, i) => ({ header, col: N + 3 + i })));
+    expect(p.cells.some((c) => c.col === N + 1 || c.col === N + 2)).toBe(false);
+    const warning = a.findings.find((f) => f.kind === "warning" && f.col === N + 1);
+    expect(warning).toMatchObject({ row: 1 });
+    expect(warning?.message).toContain("总分");
+    expect(warning?.message).toContain("不是本工具写入的");
+    expect(a.findings.filter((f) => f.col === N + 2)).toEqual([]);
   });
 
-  test("a header the office typed where a score column stands is reused and left as typed", () => {
-    const columns = [...COLUMNS, "总分"];
-    const p = planFor(book([sheet([unit("县发改局")], { columns, headerText: { 总分: "总 分（分）" } })]));
-    expect(p.scoreColumns.find((c) => c.header === "总分")?.col).toBe(N + 1);
-    // the 13 new columns get their header; the office's "总 分（分）" is not rewritten
-    expect(p.cells.filter((c) => c.row === 1).map((c) => c.col)).toEqual(
-      p.scoreColumns.filter((c) => c.header !== "总分").map((c) => c.col),
-    );
+  test("the block the memory records is the tool's, and follows its headers when a column is inserted before it", () => {
+    const first = book([sheet([unit("县发改局"), unit("县公安局")])]);
+    const p1 = planFor(first);
+    expect(p1.state.block).toEqual({ sheet: "考核表", headerRow: 1, col: N + 1, headers: SCORE_HEADERS });
+    const after = applied(first, p1);
+    const p2 = planFor(after);
+    expect(p2.scoreColumns).toEqual(p1.scoreColumns);
+    expect(assess(after).findings.filter((f) => f.message.includes("不是本工具写入的"))).toEqual([]);
+    // the office inserts a column at C: every column from C on moves one right, the memory still says N + 1
+    const inserted: Snapshot = {
+      ...after,
+      sheets: after.sheets.map((sh) =>
+        sh.name !== "考核表" ? sh : { ...sh, rows: sh.rows.map((r) => [...r.slice(0, 2), null, ...r.slice(2)]) },
+      ),
+    };
+    const p3 = planFor(inserted);
+    expect(p3.scoreColumns[0].col).toBe(N + 2);
+    expect(p3.state.block?.col).toBe(N + 2);
+  });
+
+  test("a block of exactly the 14 headers in order, left without a record, is taken as the tool's", () => {
+    const first = book([sheet([unit("县发改局")])]);
+    const p1 = planFor(first);
+    // the same sheet as an earlier release left it: the headers and values, but a memory without the block
+    const legacy: Snapshot = { ...applied(first, p1), state: { ...p1.state, block: undefined, written: undefined } };
+    const a = assess(legacy);
+    expect(plan(a, legacy).scoreColumns).toEqual(p1.scoreColumns);
+    expect(a.findings.filter((f) => f.message.includes("不是本工具写入的"))).toEqual([]);
+  });
+
+  test("the memory keeps what was written, by unit and column", () => {
+    const p = planFor(book([sheet([unit("县发改局"), unit("县公安局", { 联络员: null })])]));
+    const written = p.state.written ?? {};
+    expect(Object.keys(written).sort()).toEqual(["县公安局", "县发改局"]);
+    for (const [unit, values] of Object.entries(written)) {
+      expect(values).toHaveLength(14);
+      const row = p.ranking.rows.find((r) => r[1] === unit)!;
+      // 总分 (column 12 of the block) and 排名 (13) as written on the ranking's row
+      expect(values[11]).toBe(row[2]);
+      expect(values[12]).toBe(row[0]);
+    }
+    // 核查意见: a fingerprint of the text written, null where the cell was left empty
+    expect(written["县公安局"][13]).toMatch(/^#[0-9a-f]{8}$/);
+    expect(decodeState(encodeState(p.state))).toEqual(p.state);
   });
 
   test("a second run updates the same columns: no duplicates", () => {
@@ -300,7 +336,7 @@ describe("the tool's memory", () => {
     for (let i = 1; i <= 3000; i++)
       cells[`A${i}`] = { fill: { argb: "FFFFE699", pattern: "solid" }, note: i % 2 === 0 };
     const state = {
-      version: 1 as const,
+      version: 2 as const,
       assessmentSheet: "考核表",
       highlights: { 考核表: cells },
       settings: { steps: "floor" },
@@ -316,7 +352,7 @@ describe("the tool's memory", () => {
     ["an empty cell", [""]],
     ["not JSON", ["{not json"]],
     ["JSON that is not an object", ["42"]],
-    ["another version", ['{"version":2,"highlights":{}}']],
+    ["another version", ['{"version":3,"highlights":{}}']],
     ["no version", ['{"highlights":{}}']],
     ["null", ["null"]],
   ])("garbage (%s) is no memory, never an error", (_, chunks) => {
@@ -331,7 +367,7 @@ describe("the tool's memory", () => {
       settings: { steps: "floor", bonusCap: 3, bad: { x: 1 } },
     });
     expect(decodeState([text.slice(0, 10), 12, text.slice(10)])).toEqual({
-      version: 1,
+      version: 2,
       assessmentSheet: undefined,
       highlights: { 考核表: { E2: { fill: null, note: true } } },
       settings: { steps: "floor", bonusCap: 3 },

@@ -3,7 +3,9 @@
 // Properties: never an uncaught exception (a WorkbookError only where workbook.md says the workbook is not one);
 // every leaf in [0, max] and the sums add up; every unreadable value gets an invalid finding on its cell and a blank
 // required one a missing finding; no input cell changed (value, formula, number format, note; the fill only where
-// highlighted); scoring is deterministic, and scoring the saved output again gives the same report.
+// highlighted); scoring is deterministic, and scoring the saved output again gives the same report; every 50th scored
+// output has no error ../shared/tools/ooxml-check.py finds (what makes Excel offer to repair a file) that its input
+// did not have.
 //   FUZZ_RUNS=20000 npx jest test/fuzz     (npm run fuzz) runs more; FUZZ_SEED=… replays a run.
 import ExcelJS from "exceljs";
 import fc from "fast-check";
@@ -31,6 +33,7 @@ import {
   workbookSpec,
 } from "./arbitraries";
 import { INDICATOR_LEAVES, LEAF_MAX } from "../core/builders";
+import { addedErrors, describeCheck, ooxmlCheckAsync, stopWorkers } from "../support/ooxml";
 
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 1000));
 /** Workbooks that also go through a saved file (slower: two writes and two reads each). */
@@ -370,6 +373,25 @@ async function read(bytes: Buffer): Promise<ExcelJS.Workbook> {
   return out;
 }
 
+/** Every OOXML_EVERY-th scored output goes through ooxml-check.py (a sample: a check costs about a scoring), and every
+ * one once a check has failed, so fast-check shrinks the failure. A file ExcelJS wrote may be invalid already (every
+ * sheet's notes VML in shape-id block 1): only errors scoring added fail. */
+const OOXML_EVERY = 50;
+let scoredOutputs = 0;
+let ooxmlFailed = false;
+async function sampleOoxmlCheck(input: Buffer, output: Buffer): Promise<void> {
+  if (scoredOutputs++ % OOXML_EVERY !== 0 && !ooxmlFailed) return;
+  const after = await ooxmlCheckAsync(output);
+  if (after.ok) return;
+  const added = addedErrors(await ooxmlCheckAsync(input), after);
+  ooxmlFailed ||= added.length > 0;
+  must(added.length === 0, () =>
+    describeCheck(`scored output #${scoredOutputs} (errors the input did not have)`, { ...after, errors: added }),
+  );
+}
+
+afterAll(stopWorkers);
+
 /** A generated workbook as the file ExcelJS writes. */
 const fileOf = async (wb: ExcelJS.Workbook): Promise<Buffer> => Buffer.from(await wb.xlsx.writeBuffer());
 
@@ -382,6 +404,7 @@ describe("fuzz: generated workbooks through the xlsx host", () => {
           const input = await fileOf(buildWorkbook(spec));
           const first = await scoreAndCheck(spec, input);
           if (first.bytes === null) return;
+          await sampleOoxmlCheck(input, first.bytes);
           // deterministic: the same file scored again gives the same bytes
           const again = await scoreBuffer(input, { settings: spec.settings });
           must(again.bytes.equals(first.bytes), () => "two scorings of one file differ");
@@ -397,8 +420,10 @@ describe("fuzz: generated workbooks through the xlsx host", () => {
     async () => {
       await fc.assert(
         fc.asyncProperty(workbookSpec(true), async (spec) => {
-          const { report, bytes } = await scoreAndCheck(spec, await fileOf(buildWorkbook(spec)));
+          const input = await fileOf(buildWorkbook(spec));
+          const { report, bytes } = await scoreAndCheck(spec, input);
           if (report === null || bytes === null) return;
+          await sampleOoxmlCheck(input, bytes);
           // scoring the output again gives the same report
           const again = buildReport((await scoreBuffer(bytes, { settings: spec.settings })).assessment);
           must(JSON.stringify(again) === JSON.stringify(report), () => "scoring the scored output again differs");

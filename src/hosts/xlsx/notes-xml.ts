@@ -134,6 +134,9 @@ function vmlXml(
 ): string {
   const old = existing ? pkg.text(part) : undefined;
   const keep: string[] = [];
+  /** Kept note boxes, by their index in `keep`: their ids may be renumbered (a note finds its box by row and
+   * column, never by id), unlike a control's, which the sheet names by shape id. */
+  const noteBoxes: number[] = [];
   const shown = new Set<string>();
   const taken = new Set<number>();
   let head = "";
@@ -156,7 +159,10 @@ function vmlXml(
           t = nextTag(old, end);
           continue;
         }
-        if (isNote) shown.add(ref);
+        if (isNote) {
+          shown.add(ref);
+          noteBoxes.push(keep.length);
+        }
       } else if (t.name === "shapelayout") {
         t = nextTag(old, end);
         continue;
@@ -167,9 +173,18 @@ function vmlXml(
     }
   }
   const fresh = refs.filter((r) => !shown.has(r));
-  const own = [...idmapBlocks(old ?? ""), ...[...taken].map((id) => Math.floor(id / 1024))];
   const others = blocksOfOthers(pkg, part);
-  const ids = allocateIds(fresh.length, own, taken, others);
+  // A kept note box whose id lies in a block another drawing claims (ExcelJS numbers every sheet's notes from 1025)
+  // gets a new id of this part's own, so the workbook's ids end up unique.
+  const clashing = noteBoxes.filter((k) => shapeIds(keep[k]).some((id) => others.has(Math.floor(id / 1024))));
+  for (const k of clashing) for (const id of shapeIds(keep[k])) taken.delete(id);
+  const own = [...idmapBlocks(old ?? ""), ...[...taken].map((id) => Math.floor(id / 1024))];
+  const renumbered = allocateIds(clashing.length, own, taken, others);
+  clashing.forEach((k, i) => {
+    keep[k] = keep[k].replace(/_x0000_s\d+/g, `_x0000_s${renumbered[i]}`);
+    taken.add(renumbered[i]);
+  });
+  const ids = allocateIds(fresh.length, [...own, ...renumbered.map((id) => Math.floor(id / 1024))], taken, others);
   const shapes = fresh.map((ref, i) => {
     const [row, col] = parseAddress(ref) ?? [1, 1];
     return noteShape(ids[i], row, col, i + 1);

@@ -29,3 +29,4 @@ export {
 export { templateSheets, type TemplateSheet } from "./plan/template";
 export { address, columnLetters, parseAddress } from "./locate/normalize";
 export type { UnitResult } from "./score/score";
+export { isSolid, pendingWrites, type Pending, type ReadKnowledge } from "./plan/pending";

@@ -69,12 +69,17 @@ export interface ToolState {
    * order), so a value typed over one can be told from the tool's own (not by cell address: sorting the sheet or
    * inserting a column is not an edit). */
   readonly written?: Readonly<Record<string, readonly WrittenValue[]>>;
+  /** A fingerprint of the 考核排名 table last written (state.ts, remembered): the tab is rebuilt only when it
+   * differs, or is gone. */
+  readonly ranking?: string;
 }
 export interface SavedCell {
   /** The cell's own fill before the tool highlighted it (null: none). */
   readonly fill: HostFill | null;
   /** Whether the tool attached the note it carries (a note of the user's own is never touched). */
   readonly note: boolean;
+  /** The highlight the tool put on the cell, so a run that cannot see the fill knows whether it is still in place. */
+  readonly shown?: "missing" | "invalid";
 }
 
 export interface Snapshot {

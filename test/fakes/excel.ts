@@ -86,6 +86,8 @@ export interface ChartModel {
 }
 
 type Handler = (args: any) => Promise<any> | void;
+/** Which FakeExcel (a runtime: a pane, or a co-author's Excel) registered each event handler. */
+const HANDLER_OWNER = new WeakMap<Handler, FakeExcel>();
 
 let nextSheetId = 1;
 
@@ -286,6 +288,15 @@ export class FakeContext {
   get asExcel(): Excel.RequestContext {
     return this as unknown as Excel.RequestContext;
   }
+}
+
+/** A format write (fill, number format, font, alignment) raises worksheet onChanged here, as it may in Excel: the
+ * worksheets article says onChanged "occurs when … either the format or value of the data changes"
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets), while the events article speaks of
+ * data and comments only and ExcelApi 1.9 added a separate onFormatChanged. The fake takes the reading that is harder
+ * on the add-in (../shared/spec/excel-behaviour.md, Events). */
+function formatChanged(context: FakeContext, t: RangeTarget): void {
+  context.changes.push(t);
 }
 
 function notLoaded(prop: string): never {
@@ -545,6 +556,8 @@ class FakeEvent<Args> {
     this.context.enqueue(() => {
       const l = this.list();
       if (!l) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+      // the runtime that registered it: its own writes reach it as Local, another's (a co-author) as Remote
+      HANDLER_OWNER.set(handler as Handler, this.context.excel);
       l.push(handler as Handler);
     });
     return {
@@ -943,6 +956,7 @@ export class FakeRange extends ClientObject<RangeTarget> {
       if (!t) return;
       checkShape(t, v, "numberFormat");
       guardWrite(t.sheet, true);
+      formatChanged(this.context, t);
       v.forEach((line, r) =>
         line.forEach((x, c) => {
           if (x !== null && x !== undefined) t.sheet.cell(t.rect.row + r, t.rect.col + c).numberFormat = String(x);
@@ -1114,6 +1128,7 @@ export class FakeRange extends ClientObject<RangeTarget> {
       if (!t) return;
       checkShape(t, v, "cellProperties");
       guardWrite(t.sheet, true);
+      formatChanged(this.context, t);
       v.forEach((line, r) =>
         line.forEach((p, c) => {
           const fill = p?.format?.fill;
@@ -1137,6 +1152,7 @@ export class FakeRange extends ClientObject<RangeTarget> {
         const t = this.target();
         if (!t) return;
         guardWrite(t.sheet, true);
+        formatChanged(ctx, t);
         each(t, (c) => f(c, t));
       });
     const sheetSet = (f: (t: RangeTarget) => void) =>
@@ -1225,6 +1241,7 @@ export class FakeRangeAreas extends ClientObject<RangeTarget[]> {
         if (!t) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
         for (const a of t) {
           guardWrite(a.sheet, true);
+          formatChanged(ctx, a);
           each(a, f);
         }
       });
@@ -1278,16 +1295,26 @@ export class FakeExcel {
     this.inFlight.push(
       new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
         for (const t of changes) {
-          const args = {
-            address: rectAddress(t.rect),
-            changeType: "RangeEdited",
-            source: "Local",
-            worksheetId: t.sheet.id,
-            type: "WorksheetChanged",
-            // ExcelApi 1.14 tells an add-in's own writes apart.
-            ...(this.isSetSupported("ExcelApi", "1.14") ? { triggerSource: "ThisLocalAddin" } : {}),
-          };
-          await Promise.all([...t.sheet.changed].map((h) => h(args)));
+          await Promise.all(
+            [...t.sheet.changed].map((h) => {
+              // Each runtime gets the event as it sees it: its own write as Local, another Excel's (a co-author's
+              // add-in writing the same workbook) as Remote. WorksheetChangedEventArgs.source is Local | Remote;
+              // triggerSource (ThisLocalAddin | Others) exists from ExcelApi 1.14 only
+              // (https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs).
+              const receiver = HANDLER_OWNER.get(h) ?? this;
+              const mine = receiver === this;
+              return h({
+                address: rectAddress(t.rect),
+                changeType: "RangeEdited",
+                source: mine ? "Local" : "Remote",
+                worksheetId: t.sheet.id,
+                type: "WorksheetChanged",
+                ...(receiver.isSetSupported("ExcelApi", "1.14")
+                  ? { triggerSource: mine ? "ThisLocalAddin" : "Others" }
+                  : {}),
+              });
+            }),
+          );
         }
       }),
     );
@@ -1324,7 +1351,14 @@ export class FakeExcel {
     store(s.cell(rect.row, rect.col), value);
     await Promise.all(
       [...s.changed].map((h) =>
-        h({ address: a1, changeType: "RangeEdited", source, worksheetId: s.id, type: "WorksheetChanged" }),
+        h({
+          address: a1,
+          changeType: "RangeEdited",
+          source,
+          worksheetId: s.id,
+          type: "WorksheetChanged",
+          ...((HANDLER_OWNER.get(h) ?? this).isSetSupported("ExcelApi", "1.14") ? { triggerSource: "Others" } : {}),
+        }),
       ),
     );
   }

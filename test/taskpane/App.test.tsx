@@ -132,12 +132,22 @@ describe("task pane", () => {
       await wb.excel.edit("考核表", "V4", 3);
       await wb.excel.edit("考核表", "V4", 4);
     });
-    await waitFor(() => expect(wb.calls.recalculate).toBe(2));
+    await waitFor(() => expect(wb.calls.recalculate).toBeGreaterThanOrEqual(2));
+    // The edit's run writes new scores and fills; the fills may raise onChanged (the fake says they do, as Excel may),
+    // so at most one follow-up run, which finds nothing different and writes nothing: then it stays quiet.
     await act(async () => {
       await wb.excel.settle();
       await new Promise((r) => setTimeout(r, 150));
+      await wb.excel.settle();
+      await new Promise((r) => setTimeout(r, 150));
     });
-    expect(wb.calls.recalculate).toBe(2);
+    const settled = wb.calls.recalculate;
+    expect(settled).toBeLessThanOrEqual(3);
+    await act(async () => {
+      await wb.excel.settle();
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    expect(wb.calls.recalculate).toBe(settled);
   });
 
   it("settings: saved in the workbook", async () => {

@@ -121,7 +121,11 @@ function highlightFormats(
     // and is never replaced (workbook.md: nothing the office typed is ever changed, no comment). A host that cannot
     // see notes gets none attached.
     const ours = snap?.notesKnown !== false && (currentNote === undefined || currentNote.startsWith(NOTE_PREFIX));
-    const saved: SavedCell = { fill: before ? before.fill : (snap?.fills?.get(addr) ?? null), note: ours };
+    const saved: SavedCell = {
+      fill: before ? before.fill : (snap?.fills?.get(addr) ?? null),
+      note: ours,
+      shown: h.kind,
+    };
     (highlights[h.sheet] ??= {})[addr] = saved;
     const label = h.kind === "missing" ? "缺少材料" : "数据有误";
     formats.push({
@@ -276,6 +280,7 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     scoredRows: toRanges(unitRows),
     settings: { ...a.settings },
     block: { sheet: a.layout.sheet.name, headerRow, col: columns[0].col, headers: columns.map((c) => c.header) },
+    ranking: rankingPrint(ranking),
     ...(notes ? { written } : {}),
   };
   return {
@@ -291,6 +296,11 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     explanationNotes: notes,
     findings: notesSkipped ? [notesSkipped] : [],
   };
+}
+
+/** A fingerprint of the ranking tab's content (its title, header, rows and widths). */
+function rankingPrint(t: RankingTable): string {
+  return String(remembered(JSON.stringify([t.title, t.header, t.rows, t.widths])));
 }
 
 /** Hundredths as the number written to a cell: the same number each time for the same hundredths, so that a large

@@ -24,8 +24,11 @@ export function encodeState(state: ToolState): string[] {
   return chunks.length ? chunks : ["{}"];
 }
 
-function isSaved(v: unknown): v is SavedCell {
-  return typeof v === "object" && v !== null && "fill" in v && typeof (v as { note?: unknown }).note === "boolean";
+function savedCell(v: unknown): SavedCell | null {
+  if (typeof v !== "object" || v === null || !("fill" in v)) return null;
+  const { fill, note, shown } = v as { fill: SavedCell["fill"]; note?: unknown; shown?: unknown };
+  if (typeof note !== "boolean") return null;
+  return shown === "missing" || shown === "invalid" ? { fill, note, shown } : { fill, note };
 }
 
 /** Sorted row numbers → [first, last] ranges. */
@@ -59,14 +62,16 @@ export function decodeState(chunks: readonly unknown[]): ToolState | null {
     scoredRows?: unknown;
     block?: unknown;
     written?: unknown;
+    ranking?: unknown;
   };
   const highlights: Record<string, Record<string, SavedCell>> = {};
   if (typeof r.highlights === "object" && r.highlights !== null) {
     for (const [sheet, cells] of Object.entries(r.highlights as Record<string, unknown>)) {
       if (typeof cells !== "object" || cells === null) continue;
       highlights[sheet] = {};
-      for (const [addr, saved] of Object.entries(cells as Record<string, unknown>)) {
-        if (isSaved(saved)) highlights[sheet][addr] = saved;
+      for (const [addr, raw] of Object.entries(cells as Record<string, unknown>)) {
+        const saved = savedCell(raw);
+        if (saved) highlights[sheet][addr] = saved;
       }
     }
   }
@@ -92,6 +97,7 @@ export function decodeState(chunks: readonly unknown[]): ToolState | null {
     settings,
     ...(block ? { block } : {}),
     ...(written ? { written } : {}),
+    ...(typeof r.ranking === "string" ? { ranking: r.ranking } : {}),
   };
 }
 

@@ -295,6 +295,11 @@ export interface ApplyContext {
   readonly skipFills?: ReadonlySet<string>;
   /** The memory to write before anything else (memory.ts, interimState); the plan's own is written last. */
   readonly interimChunks?: readonly string[];
+  /** The memory as read (column A of the tool's sheet), or null when there was none: a memory already in place is
+   * not written again. Undefined: unknown, always written. */
+  readonly memoryRead?: readonly unknown[] | null;
+  /** False when 考核排名 already shows what the plan holds (core pendingWrites): it is not rebuilt. */
+  readonly writeRanking?: boolean;
 }
 
 /** The whole plan as ops, in the order they must reach Excel: the memory first (so that a run cut short between two
@@ -302,19 +307,26 @@ export interface ApplyContext {
  * the ranking tab, and the final memory. */
 export function planOps(plan: WritePlan, at: ApplyContext): Op[] {
   const present = new Set(at.names);
-  const stateExists = present.has(plan.stateSheet);
   const stateOp = (chunks: readonly string[], exists: boolean): Op => ({
     bytes: 6 * COMMAND_BYTES + jsonBytes(chunks) * 2,
     queue: (workbook) => queueState(workbook, plan.stateSheet, chunks, exists),
   });
-  const first = at.interimChunks ?? plan.stateChunks;
-  const same = first.join("") === plan.stateChunks.join("");
-  return [
-    stateOp(first, stateExists),
+  const body = [
     ...fillOps(plan, present, at.skipFills ?? new Set()),
     ...scoreOps(plan, at.formatAt ?? (() => undefined)),
-    ...rankingOps(plan.ranking, at.names.indexOf(plan.ranking.name)),
-    ...(same ? [] : [stateOp(plan.stateChunks, true)]),
+    ...(at.writeRanking === false ? [] : rankingOps(plan.ranking, at.names.indexOf(plan.ranking.name))),
+  ];
+  // The memory is written only where it changes: a run that finds nothing new writes nothing at all.
+  const read =
+    at.memoryRead === undefined ? undefined : at.memoryRead?.map((c) => (typeof c === "string" ? c : "")).join("");
+  const final = plan.stateChunks.join("");
+  const first = body.length > 0 ? (at.interimChunks ?? plan.stateChunks) : plan.stateChunks;
+  const writeFirst = read === undefined || read === null || first.join("") !== read;
+  const writeFinal = first.join("") !== final;
+  return [
+    ...(writeFirst ? [stateOp(first, present.has(plan.stateSheet))] : []),
+    ...body,
+    ...(writeFinal ? [stateOp(plan.stateChunks, true)] : []),
   ];
 }
 

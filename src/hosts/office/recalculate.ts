@@ -21,6 +21,7 @@ import {
   address,
   assess,
   encodeState,
+  pendingWrites,
   plan,
 } from "../../core";
 import { HENGDONG_2020 } from "../../rules/hengdong-2020";
@@ -160,19 +161,30 @@ export async function recalculate(
     if (wb.workbookProtected) throw protectionError(null);
     if (wb.sheet(main)?.protected) throw protectionError(main);
     if (wb.stateExists && wb.stateProtected) throw protectionError(STATE_SHEET);
-    let writePlan = plan(assessment, wb.snapshot(state));
+    const snapshot = wb.snapshot(state);
+    let writePlan = plan(assessment, snapshot);
     const ledger = assessment.ledgerLayout?.sheet.name;
     const ledgerProtected = ledger !== undefined && wb.sheet(ledger)?.protected === true;
     if (ledgerProtected) writePlan = withoutFillsOn(writePlan, ledger, state);
     options.onPlan?.(writePlan);
     const present = new Set(wb.names);
+    const formatAt = (sheet: string, row: number, col: number) => wb.sheet(sheet)?.formatAt(row, col);
+    // Only what differs from what was read is written: a run that finds nothing new raises no change event, so
+    // auto-recalculation settles (core/plan/pending.ts).
+    const pending = pendingWrites(writePlan, snapshot, {
+      fillKnown: (sheet, row, col) => wb.sheet(sheet)?.fillKnown(row, col) ?? false,
+      formatAt,
+      rankingExists: wb.names.includes(writePlan.ranking.name),
+    });
     await applyOps(
       io,
-      planOps(writePlan, {
+      planOps(pending.plan, {
         names: wb.names,
-        formatAt: (sheet, row, col) => wb.sheet(sheet)?.formatAt(row, col),
+        formatAt,
         skipFills: new Set(ledgerProtected ? [ledger] : []),
         interimChunks: interimState(state, writePlan.state, present),
+        memoryRead: wb.stateExists ? wb.stateChunks : null,
+        writeRanking: pending.ranking,
       }),
     );
     options.onStep?.("write");

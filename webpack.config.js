@@ -12,6 +12,21 @@ const { paneCsp } = require("./scripts/csp");
 
 const DEV_URL = "https://localhost:3000/";
 const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const GUARD = path.resolve(__dirname, "src/guard/guard.js");
+
+/** The guard (src/guard/guard.js, plain ES5) as an inline <script>, without its comment lines: the first script of the
+ * task pane and of the function file, which tells a webview that cannot run the bundles (Trident, EdgeHTML) and says
+ * so. */
+function guardScript() {
+  const code = require("node:fs")
+    .readFileSync(GUARD, "utf8")
+    .split("\n")
+    .filter((line) => !/^\s*\/\//.test(line))
+    .join("\n")
+    .trim();
+  if (code.includes("</")) throw new Error(`${GUARD} must not contain "</": it is inlined in a <script> element.`);
+  return `<script>${code}</script>`;
+}
 
 function deployUrl(production) {
   const url = process.env.DEPLOY_URL;
@@ -61,13 +76,16 @@ module.exports = async (env, argv) => {
   const localOfficeJs = process.env.OFFICE_JS === "local";
   const officeJs = localOfficeJs ? "office-js/office.js" : CDN_OFFICE_JS;
   const outDir = process.env.BUILD_DIR ? path.resolve(process.env.BUILD_DIR) : path.resolve(__dirname, "dist/addin");
-  const html = (name, chunks) =>
+  const guard = guardScript();
+  const html = (name, chunks, withGuard = false) =>
     new HtmlWebpackPlugin({
       filename: `${name}.html`,
       template: `./src/html/${name}.html`,
       chunks,
       templateParameters: { officeJs, csp: paneCsp({ localOfficeJs }) },
       scriptLoading: "defer",
+
+      guard: withGuard ? guard : "",
     });
   const copies = [
     { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -85,11 +103,13 @@ module.exports = async (env, argv) => {
     output: { path: outDir, filename: "[name].[contenthash:8].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
-      rules: [tsRule(!production)],
+      rules: [
+        tsRule(!production),
+      ],
     },
     plugins: [
-      html("taskpane", ["taskpane"]),
-      html("commands", ["commands"]),
+      html("taskpane", ["taskpane"], true),
+      html("commands", ["commands"], true),
       html("dialog", ["dialog"]),
       new HtmlWebpackPlugin({ filename: "help.html", template: "./src/html/help.html", inject: false }),
       new CopyWebpackPlugin({ patterns: copies }),

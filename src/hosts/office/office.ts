@@ -27,12 +27,20 @@ export interface Boot {
   readonly env: OfficeEnv | null;
   readonly supported: boolean;
   readonly displayLanguage: string;
+  /** False when the page is not in Office: opened in a browser, or office.js did not load. */
+  readonly inOffice: boolean;
 }
 
-/** Waits for Office; on a host below the required API set, says so instead of starting. */
+const OUTSIDE_OFFICE: Boot = { env: null, supported: false, displayLanguage: "zh-CN", inOffice: false };
+
+/** Waits for Office; on a host below the required API set, says so instead of starting. Outside Office (the page opened
+ * in a browser: office.js resolves onReady with host null and gives no usable Office.context), or where office.js
+ * itself did not load, it says that instead of failing on the missing context. */
 export async function bootOffice(): Promise<Boot> {
-  await Office.onReady();
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return OUTSIDE_OFFICE;
+  const info = await Office.onReady();
+  if (!info?.host || !Office.context) return OUTSIDE_OFFICE;
   const displayLanguage = Office.context.displayLanguage ?? "zh-CN";
   const supported = Office.context.requirements?.isSetSupported(REQUIRED_API.name, REQUIRED_API.version) === true;
-  return { env: supported ? officeEnv() : null, supported, displayLanguage };
+  return { env: supported ? officeEnv() : null, supported, displayLanguage, inOffice: true };
 }

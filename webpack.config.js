@@ -84,6 +84,7 @@ module.exports = async (env, argv) => {
       chunks,
       templateParameters: { officeJs, csp: paneCsp({ localOfficeJs }) },
       scriptLoading: "defer",
+      publicPath: "", // the pages name their scripts relative to themselves, as before
 
       guard: withGuard ? guard : "",
     });
@@ -100,11 +101,16 @@ module.exports = async (env, argv) => {
       commands: "./src/commands/commands.ts",
       dialog: "./src/commands/dialog.ts",
     },
-    output: { path: outDir, filename: "[name].[contenthash:8].js", clean: true },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    // publicPath given, so the chunk loader carries no code to guess it (the engine chunk, loaded on first use)
+    output: { path: outDir, filename: "[name].[contenthash:8].js", publicPath: url, clean: true },
+    // a dynamic import names the module as Node's ESM resolution wants it ("./recalculate.js"): the .ts source
+    resolve: { extensions: [".ts", ".tsx", ".js"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } },
     module: {
       rules: [
         tsRule(!production),
+        // The core, the rules and the hosts run nothing when imported: what a bundle does not use of them is left out,
+        // so the pane's first load does not carry the engine it loads on first use (hosts/office/workbook.ts).
+        { test: /[\\/]src[\\/](core|rules|hosts)[\\/]/, sideEffects: false },
       ],
     },
     plugins: [

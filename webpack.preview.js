@@ -26,7 +26,8 @@ module.exports = (_env, argv) => {
       filename: (data) => (data.chunk.name === "office-shim" ? SHIM : "[name].[contenthash:8].js"),
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    // a dynamic import names the module as Node's ESM resolution wants it ("./recalculate.js"): the .ts source
+    resolve: { extensions: [".ts", ".tsx", ".js"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } },
     module: {
       // ExcelJS's browser build is already minified and self-contained.
       noParse: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,

@@ -40,9 +40,9 @@ const around = (code: string, re: RegExp): string => {
 };
 
 describe("the production add-in bundle", () => {
-  it("has the task pane, the ribbon's function file and its dialog", () => {
+  it("has the task pane, the ribbon's function file, its dialog, and the engine the pane loads on first use", () => {
     const names = scripts.map((s) => s.name.replace(/\.[0-9a-f]{8}\.js$/, ""));
-    expect(names.sort()).toEqual(["commands", "dialog", "taskpane"]);
+    expect(names.sort()).toEqual(["commands", "dialog", "engine", "taskpane"]);
   });
 
   it("runs no code made from strings: no eval, no new Function", () => {

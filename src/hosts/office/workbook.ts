@@ -9,8 +9,12 @@ import { AUTO_RECALC, HINT_SHEET, type OfficeEnv } from "./env";
 import type { Outcome } from "./outcome";
 import type { CellRef, Step, Unsubscribe, Workbook } from "./port";
 import { rangeOrigin } from "./cells";
-import { recalculate } from "./recalculate";
-import { generateTemplate } from "./template";
+import type { RecalcOptions } from "./recalculate";
+
+// The engine (the core's reading, scoring and planning, and the host's reading and writing) loads when first used, in
+// a chunk of its own: the pane's first load is its user interface (test/manifest: under 150 KB gzip).
+const engine = () => import(/* webpackChunkName: "engine" */ "./recalculate.js");
+const templates = () => import(/* webpackChunkName: "engine" */ "./template.js");
 
 type EventArgs = { address: string; worksheetId: string; source?: string };
 
@@ -69,7 +73,7 @@ export class OfficeWorkbook implements Workbook {
   }
 
   private start(settings?: Partial<Settings>, onStep?: (step: Step) => void): Promise<Outcome> {
-    const run = recalculate(this.env.run, this.env.settings, {
+    const options: RecalcOptions = {
       settings,
       onStep,
       rulebook: this.rulebook,
@@ -77,10 +81,13 @@ export class OfficeWorkbook implements Workbook {
       onPlan: (plan) => {
         this.own = { sheet: plan.sheet, columns: plan.scoreColumns.map((c) => c.col) };
       },
-    }).then((outcome) => {
-      this.last = outcome;
-      return outcome;
-    });
+    };
+    const run = engine()
+      .then(({ recalculate }) => recalculate(this.env.run, this.env.settings, options))
+      .then((outcome) => {
+        this.last = outcome;
+        return outcome;
+      });
     const settled = run.finally(() => {
       if (this.current === settled) this.current = null;
     });
@@ -88,7 +95,8 @@ export class OfficeWorkbook implements Workbook {
     return settled;
   }
 
-  generateTemplate(): Promise<{ sheet: string }> {
+  async generateTemplate(): Promise<{ sheet: string }> {
+    const { generateTemplate } = await templates();
     return generateTemplate(this.env.run, this.rulebook);
   }
 

@@ -736,6 +736,16 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
     };
     return new globalThis.Proxy(api as Record<string, unknown>, {
       set: (_o: Record<string, unknown>, k: string | symbol, v: unknown) => {
+        // zoom = { horizontalFitToPages: 1 } alone was reported not to take (OfficeDev/office-js#1860: "Scale to Fit >
+        // Width does not get set", likewise verticalFitToPages alone; { scale } alone does). The fake keeps a fit only
+        // when both fit properties are given, and records the one-sided setting as ignored.
+        if (k === "zoom" && typeof v === "object" && v !== null && !("scale" in v)) {
+          const z = v as { horizontalFitToPages?: unknown; verticalFitToPages?: unknown };
+          if (z.horizontalFitToPages === undefined || z.verticalFitToPages === undefined) {
+            set("zoomIgnored", v);
+            return true;
+          }
+        }
         set(String(k), v);
         return true;
       },

@@ -48,3 +48,25 @@ describe("alignments through Office.js", () => {
     expect(sheet.get(row, col)?.bold).toBe(true);
   });
 });
+
+describe("考核排名's print setup through Office.js", () => {
+  it("one page wide, as many tall as needed: both fit properties set, so Excel does not ignore them", async () => {
+    const excel = new FakeExcel(documentFrom(await loadWorkbook(SAMPLE)));
+    await new OfficeWorkbook(fakeEnv(excel)).recalculate();
+    const page = excel.doc.sheet("考核排名")!.page;
+    expect(page.zoomIgnored).toBeUndefined();
+    expect(page.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    expect(page).toMatchObject({ paperSize: "A4", orientation: "Landscape", printTitleRows: "$1:$2" });
+  });
+
+  it("the fake, as Excel was reported to, ignores a fit to width given alone (office-js#1860)", async () => {
+    const excel = new FakeExcel(documentFrom(await loadWorkbook(SAMPLE)));
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem("考核表").pageLayout.zoom = { horizontalFitToPages: 1 };
+      await context.sync();
+    });
+    const page = excel.doc.sheet("考核表")!.page;
+    expect(page.zoom).toBeUndefined();
+    expect(page.zoomIgnored).toEqual({ horizontalFitToPages: 1 });
+  });
+});

@@ -234,7 +234,9 @@ function rankingOps(t: RankingTable, position: number): Op[] {
         page.paperSize = "A4";
         page.orientation = "Landscape";
         page.centerHorizontally = true;
-        page.zoom = { horizontalFitToPages: 1 };
+        // One page wide, as many tall as needed: both fit properties, since one alone was reported ignored
+        // (OfficeDev/office-js#1860); 0 pages tall is the file format's "automatic" (fitToHeight="0").
+        page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
         page.leftMargin = 28.8;
         page.rightMargin = 28.8;
         page.topMargin = 43.2;

@@ -272,10 +272,9 @@ export class FakeContext {
     for (const action of queue) action(); // a failing command rejects the sync; the ones before it stay applied
     if (this.bytesIn > this.excel.payloadLimit) {
       this.onCommit = [];
-      throw new FakeOfficeError(
-        "ResponsePayloadSizeLimitExceeded",
-        "The response payload size has exceeded the limit.",
-      );
+      throw this.excel.oversizeAnswer === "GeneralException"
+        ? new FakeOfficeError("GeneralException", "An internal error has occurred.")
+        : new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
     }
     for (const fn of this.onCommit) fn();
     this.excel.syncs.push({ actions: queue.length, bytesOut: out, bytesIn: this.bytesIn });
@@ -1273,6 +1272,10 @@ export class FakeExcel {
   syncs: SyncRecord[] = [];
   /** Excel on the web refuses requests and responses above 5 MB. */
   payloadLimit = 5 * 1024 * 1024;
+  /** How an oversized response is refused: the documented ResponsePayloadSizeLimitExceeded, or GeneralException ("An
+   * internal error has occurred."), which users report Excel on the web answering too (OfficeDev/office-js#1314,
+   * #1012; ../shared/spec/excel-behaviour.md). */
+  oversizeAnswer: "ResponsePayloadSizeLimitExceeded" | "GeneralException" = "ResponsePayloadSizeLimitExceeded";
   /** Highest ExcelApi version the fake host supports. */
   apiVersion = "1.9";
   /** Called as each sync reaches Excel, before its commands run: a test's way to have the user (or a co-author)

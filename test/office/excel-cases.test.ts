@@ -389,6 +389,34 @@ describe("a sheet larger than one request", () => {
     expect(fill(fresh, "考核表", late.cell!)).toEqual({ color: "#DDEBF7", pattern: "Solid" });
   }, 60_000);
 
+  it("Excel on the web's GeneralException for a block too large is taken the same way: asked again in halves", async () => {
+    const excel = fakeOf(await bigWorkbook(1200));
+    excel.payloadLimit = 600 * 1024;
+    excel.oversizeAnswer = "GeneralException";
+    const outcome = await recalculate(excel.run, excel.settings);
+    expect(outcome.report).toEqual((await scoreWorkbook(await bigWorkbook(1200))).report);
+    expect(Math.max(...excel.syncs.map((s) => s.bytesIn))).toBeLessThanOrEqual(600 * 1024);
+  }, 60_000);
+
+  it("a response too large even for one row ends in a clear message, with either code", async () => {
+    for (const answer of ["ResponsePayloadSizeLimitExceeded", "GeneralException"] as const) {
+      const excel = fakeOf(await bigWorkbook(300));
+      excel.oversizeAnswer = answer;
+      // the first read goes through; from the second sync on, not even one row fits
+      let reads = 0;
+      excel.onSync = (n) => {
+        if (n >= 2) excel.payloadLimit = 500;
+        if (n >= 2) reads++;
+      };
+      const err = await recalculate(excel.run, excel.settings).catch((e: unknown) => e);
+      const p = describeProblem(err);
+      expect(p.code).toBe(answer);
+      expect(p.hint?.zh).toMatch(/删除考核表中不用的行列，或在桌面版 Excel 或命令行中计算/);
+      // halved down to single rows before giving up: more than one retry
+      expect(reads).toBeGreaterThan(3);
+    }
+  }, 60_000);
+
   it("a block Excel refuses as too large is asked for again in halves", async () => {
     const excel = fakeOf(await bigWorkbook(1200));
     excel.payloadLimit = 600 * 1024; // the first read fits, the 1,107-row block (about 1 MB) does not

@@ -37,8 +37,8 @@ const HINTS: Record<string, { zh: string; en: string }> = {
     en: "The sheet is larger than Excel allows in one response (5 MB in Excel on the web). Remove unused rows and columns, or score it in desktop Excel or on the command line.",
   },
   GeneralException: {
-    zh: "Excel 内部出错。请保存工作簿，关闭后重新打开再试。",
-    en: "Excel hit an internal error. Save, close and reopen the workbook, then try again.",
+    zh: "Excel 内部出错（网页版 Excel 在单次数据过大时也这样报告）。请保存工作簿，关闭后重新打开再试；如仍出错，请删除考核表中不用的行列，或在桌面版 Excel 或命令行中计算。",
+    en: "Excel hit an internal error (Excel on the web also says this when a request is too large). Save, close and reopen the workbook, then try again; if it persists, remove unused rows and columns, or score it in desktop Excel or on the command line.",
   },
   PropertyNotLoaded: {
     zh: "加载项内部错误（属性未加载）。请将此消息报告给维护人员。",

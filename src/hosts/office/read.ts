@@ -382,9 +382,12 @@ function halves(b: Block): Block[] {
   ];
 }
 
+/** A response Excel refused as too large. Excel on the web answers some oversized requests with GeneralException
+ * ("An internal error has occurred") instead of the documented code (OfficeDev/office-js#1314, #1012): a read is
+ * safe to repeat, so that is taken as "too large" too, and the block asked for again in halves. */
 function isTooLarge(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
-  return code === "ResponsePayloadSizeLimitExceeded";
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "GeneralException";
 }
 
 /** One sync's worth of blocks; a response Excel refuses as too large is asked for again in halves (reading changes

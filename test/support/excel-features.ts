@@ -722,12 +722,16 @@ export function addX14Extensions(pkg: XlsxPackage): void {
     `<x14:dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" xr:uid="${uid("D")}">` +
     `<x14:formula1><xm:f>${LEDGER_SHEET}!$B$2:$B$41</xm:f></x14:formula1><xm:sqref>B${first}:B${last}</xm:sqref></x14:dataValidation>` +
     "</x14:dataValidations></ext>";
-  const extLst = rootChild(sheet, "extLst");
-  if (extLst) {
-    const close = extLst.end - `</${extLst.tag.prefix}extLst>`.length;
-    sheet = sheet.slice(0, close) + exts + sheet.slice(close);
-  } else sheet = insertChild(sheet, WORKSHEET_ORDER, "extLst", `<extLst>${exts}</extLst>`);
+  sheet = withExt(sheet, WORKSHEET_ORDER, exts);
   pkg.set(a.part, sheet);
+}
+
+/** The root element's <extLst> with `exts` (<ext> elements) added at its end, made at its place when there is none. */
+function withExt(xml: string, order: readonly string[], exts: string): string {
+  const extLst = rootChild(xml, "extLst");
+  if (!extLst) return insertChild(xml, order, "extLst", `<extLst>${exts}</extLst>`);
+  const close = extLst.end - `</${extLst.tag.prefix}extLst>`.length;
+  return xml.slice(0, close) + exts + xml.slice(close);
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -766,11 +770,7 @@ export function addAlternateContent(pkg: XlsxPackage): void {
       attribute(t, "xr2:uid") ? t : withAttribute(t, "xr2:uid", "{00000000-000D-0000-FFFF-FFFF00000000}"),
     );
   const ext = `<ext uri="{140A7094-0E35-4892-8432-C4D2E57EDEB5}" xmlns:x15="${NS.x15}"><x15:workbookPr chartTrackingRefBase="1"/></ext>`;
-  const extLst = rootChild(wb, "extLst");
-  if (extLst) {
-    const close = extLst.end - `</${extLst.tag.prefix}extLst>`.length;
-    wb = wb.slice(0, close) + ext + wb.slice(close);
-  } else wb = insertChild(wb, WORKBOOK_ORDER, "extLst", `<extLst>${ext}</extLst>`);
+  wb = withExt(wb, WORKBOOK_ORDER, ext);
   pkg.set(book.workbookPart, wb);
 }
 

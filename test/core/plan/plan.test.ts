@@ -239,7 +239,7 @@ describe("highlights", () => {
   test("a fixed cell gets its own fill back on the next run, and loses the tool's note", () => {
     const first = book([sheet([unit("县发改局", { 联络员: null })], { fills: new Map([[E2, "user-yellow"]]) })]);
     const p1 = planFor(first);
-    expect(p1.state.highlights["考核表"][E2]).toEqual({ fill: "user-yellow", note: true });
+    expect(p1.state.highlights["考核表"][E2]).toEqual({ fill: "user-yellow", note: true, shown: "missing" });
     const fixed = edit(applied(first, p1), "考核表", 2, colOf("联络员"), "李娜");
     const p2 = planFor(fixed);
     expect(formatAt(p2, "考核表", E2)).toEqual({
@@ -289,7 +289,7 @@ describe("highlights", () => {
     ]);
     const p = planFor(snap);
     expect(formatAt(p, "双公示台账", "F2")?.fill).toEqual({ kind: "highlight", highlight: "missing" });
-    expect(p.state.highlights["双公示台账"]?.F2).toEqual({ fill: null, note: true });
+    expect(p.state.highlights["双公示台账"]?.F2).toEqual({ fill: null, note: true, shown: "missing" });
   });
 });
 

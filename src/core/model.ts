@@ -69,6 +69,11 @@ export interface ToolState {
    * order), so a value typed over one can be told from the tool's own (not by cell address: sorting the sheet or
    * inserting a column is not an edit). */
   readonly written?: Readonly<Record<string, readonly WrittenValue[]>>;
+  /** The sheets the memory speaks of (the assessment sheet and the ledger), each with its header row and a
+   * fingerprint of that row's text: a sheet is the one remembered only when its header row still reads so. A sheet's
+   * name, or its Worksheet.id (stable within a session only), is no proof: remembered fills are given back only to a
+   * sheet whose header matches. */
+  readonly sheets?: Readonly<Record<string, { readonly headerRow: number; readonly print: string }>>;
   /** A fingerprint of the 考核排名 table last written (state.ts, remembered): the tab is rebuilt only when it
    * differs, or is gone. */
   readonly ranking?: string;

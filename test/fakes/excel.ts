@@ -92,7 +92,8 @@ const HANDLER_OWNER = new WeakMap<Handler, FakeExcel>();
 let nextSheetId = 1;
 
 export class SheetModel {
-  readonly id = `{fake-sheet-${nextSheetId++}}`;
+  /** Worksheet.id: stable within a session only (OfficeDev/office-js-docs#297, office-js#1390); reopen() gives new ones. */
+  id = `{fake-sheet-${nextSheetId++}}`;
   readonly cells = new Map<string, CellModel>();
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   merges: Rect[] = [];
@@ -163,6 +164,11 @@ export class FakeDocument {
     const s = new SheetModel(name);
     this.sheets.push(s);
     return s;
+  }
+  /** The workbook closed and opened again: every sheet gets a new Worksheet.id, as Excel may give it (ids are
+   * stable within a session only, OfficeDev/office-js-docs#297, office-js#1390). */
+  reopen(): void {
+    for (const s of this.sheets) s.id = `{fake-sheet-${nextSheetId++}}`;
   }
 }
 

@@ -7,6 +7,7 @@ import { scoreWorkbook, loadWorkbook } from "../../src/hosts/xlsx/workbook";
 import { OfficeWorkbook } from "../../src/hosts/office/workbook";
 import { recalculate } from "../../src/hosts/office/recalculate";
 import { HINT_SHEET } from "../../src/hosts/office/env";
+import { SHEET_IDS } from "../../src/hosts/office/memory";
 import { ProtectionError, describeProblem } from "../../src/hosts/office/errors";
 import type { Outcome } from "../../src/hosts/office/outcome";
 import { HENGDONG_2020 } from "../../src/rules/hengdong-2020";
@@ -123,6 +124,33 @@ describe("a protected assessment sheet", () => {
     excel.doc.sheet("双公示台账")!.protection = { protected: false };
     await book.recalculate();
     for (const f of ledgerCells) expect(fill(excel, "双公示台账", f.cell!)).toMatchObject({ color: "#FFE699" });
+  });
+});
+
+describe("sheet identity across sessions", () => {
+  it("a sheet that took an old id after a reopen gets no remembered fill back: its header is not the one remembered", async () => {
+    const { excel, book } = await open();
+    const first = await book.recalculate();
+    const oldId = (excel.settings.get(SHEET_IDS) as Record<string, string>)["考核表"];
+    expect(oldId).toBeDefined();
+    const flagged = first.report.units.flatMap((u) => u.findings).filter((x) => x.kind !== "warning" && !x.sheet);
+    // closed and reopened: new ids. The assessment sheet is renamed, and a new sheet of another table happens to be
+    // given the assessment sheet's old id, its cells where the highlights were coloured by the office.
+    excel.doc.reopen();
+    excel.doc.sheet("考核表")!.name = "2020年度考核";
+    const other = excel.doc.add("备用");
+    other.id = oldId!;
+    other.cell(0, 0).value = "项目";
+    other.cell(0, 1).value = "金额";
+    for (const f of flagged) {
+      const at = parseRect(f.cell!);
+      other.cell(at.row, at.col).fill = { color: "#DDEBF7", pattern: "Solid" };
+    }
+    const again = await book.recalculate();
+    expect(again.sheet).toBe("2020年度考核");
+    for (const f of flagged) expect(fill(excel, "备用", f.cell!)).toEqual({ color: "#DDEBF7", pattern: "Solid" });
+    // the memory dropped what it could not prove, and the run went on
+    expect(memory(excel)!.highlights["备用"]).toBeUndefined();
   });
 });
 

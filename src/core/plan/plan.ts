@@ -12,7 +12,7 @@ import { KeyedMap } from "../keyed";
 import { explanationNotes, explanationNotesFinding } from "./notes";
 import { flat } from "../text";
 import { reviewSummaries } from "./report";
-import { encodeState, remembered, toRanges } from "./state";
+import { encodeState, headerPrint, remembered, toRanges } from "./state";
 
 export { STATE_SHEET };
 
@@ -90,8 +90,20 @@ function highlightFormats(
   a: Assessment,
   snapshot: Snapshot,
 ): { formats: FormatWrite[]; highlights: ToolState["highlights"] } {
-  const previous = snapshot.state?.highlights ?? {};
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
+  // Highlights remembered on a sheet count only where the sheet is proven to be the one remembered: its header row
+  // reads as it did. A name or a Worksheet.id proves nothing (an id is stable within a session only, office-js-docs
+  // #297): a new sheet given an old id, or another sheet renamed to an old name, never gets remembered fills.
+  const known = snapshot.state?.sheets;
+  const ownHeaders = scoreHeaders(a);
+  const previous = Object.fromEntries(
+    Object.entries(snapshot.state?.highlights ?? {}).filter(([name]) => {
+      const rec = known?.[name];
+      if (!rec) return true; // a memory from before the fingerprints: by name, as it was written
+      const snap = sheets.get(name);
+      return snap !== undefined && headerPrint(snap.rows[rec.headerRow - 1], ownHeaders) === rec.print;
+    }),
+  );
   const flagged = new Map<
     string,
     { sheet: string; row: number; col: number; addr: string; kind: HighlightKind; messages: string[] }
@@ -281,6 +293,18 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     settings: { ...a.settings },
     block: { sheet: a.layout.sheet.name, headerRow, col: columns[0].col, headers: columns.map((c) => c.header) },
     ranking: rankingPrint(ranking),
+    sheets: Object.fromEntries(
+      [a.layout, ...(a.ledgerLayout ? [a.ledgerLayout] : [])].map((l) => [
+        l.sheet.name,
+        {
+          headerRow: l.headerRow,
+          print: headerPrint(
+            l.sheet.rows[l.headerRow - 1],
+            columns.map((c) => c.header),
+          ),
+        },
+      ]),
+    ),
     ...(notes ? { written } : {}),
   };
   return {

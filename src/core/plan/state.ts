@@ -1,5 +1,6 @@
 // The tool's memory between runs, kept inside the workbook as JSON text in column A of a hidden sheet.
-import type { SavedCell, ToolState, WrittenValue } from "../model";
+import { cellText, normalizeHeader } from "../locate/normalize";
+import type { CellValue, SavedCell, ToolState, WrittenValue } from "../model";
 
 export const STATE_CHUNK = 30_000; // below Excel's 32,767 characters per cell
 
@@ -63,6 +64,7 @@ export function decodeState(chunks: readonly unknown[]): ToolState | null {
     block?: unknown;
     written?: unknown;
     ranking?: unknown;
+    sheets?: unknown;
   };
   const highlights: Record<string, Record<string, SavedCell>> = {};
   if (typeof r.highlights === "object" && r.highlights !== null) {
@@ -98,7 +100,34 @@ export function decodeState(chunks: readonly unknown[]): ToolState | null {
     ...(block ? { block } : {}),
     ...(written ? { written } : {}),
     ...(typeof r.ranking === "string" ? { ranking: r.ranking } : {}),
+    ...sheetsOf(r.sheets),
   };
+}
+
+function sheetsOf(raw: unknown): { sheets?: ToolState["sheets"] } {
+  if (typeof raw !== "object" || raw === null) return {};
+  const out: Record<string, { headerRow: number; print: string }> = {};
+  for (const [name, v] of Object.entries(raw as Record<string, unknown>)) {
+    const { headerRow, print } = (v ?? {}) as { headerRow?: unknown; print?: unknown };
+    if (
+      typeof headerRow === "number" &&
+      Number.isSafeInteger(headerRow) &&
+      headerRow > 0 &&
+      typeof print === "string"
+    ) {
+      out[name] = { headerRow, print };
+    }
+  }
+  return { sheets: out };
+}
+
+/** A fingerprint of a sheet's header row: the texts of its cells, normalised as headers are, in sorted order, blanks and
+ * the tool's own score headers (`own`) left out, so the tool's writes, a moved column or an empty one inserted do not
+ * change it, while another sheet's header does. */
+export function headerPrint(row: readonly CellValue[] | undefined, own: readonly string[]): string {
+  const skip = new Set(own.map(normalizeHeader));
+  const texts = (row ?? []).map((v) => normalizeHeader(cellText(v ?? null))).filter((t) => t !== "" && !skip.has(t));
+  return String(remembered(JSON.stringify(texts.sort())));
 }
 
 function blockOf(raw: unknown): ToolState["block"] {

@@ -39,8 +39,17 @@ export function followRenames(
     highlights[to] = { ...(highlights[to] ?? {}), ...cells };
   }
   const main = state.assessmentSheet;
+  // the header fingerprints go with the names: core/plan checks the sheet now under that name against them
+  const prints = state.sheets
+    ? Object.fromEntries(Object.entries(state.sheets).map(([name, rec]) => [renamed.get(name) ?? name, rec]))
+    : undefined;
   return {
-    state: { ...state, highlights, assessmentSheet: main !== undefined ? (renamed.get(main) ?? main) : main },
+    state: {
+      ...state,
+      highlights,
+      assessmentSheet: main !== undefined ? (renamed.get(main) ?? main) : main,
+      ...(prints ? { sheets: prints } : {}),
+    },
     renamed,
   };
 }

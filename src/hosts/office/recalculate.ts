@@ -141,10 +141,12 @@ export async function recalculate(
 
     // A sheet renamed since the last run is followed by its id; one deleted is simply gone.
     const { state } = followRenames(wb.state(), wb.sheets, settings.get(SHEET_IDS));
+    // The remembered sheet, and any sheet holding remembered highlights (a ledger renamed, say), is read before it is
+    // trusted: its header row must read as the memory recorded (core/plan). Usually nothing to read here.
     const remembered = state?.assessmentSheet;
-    if (remembered && wb.names.includes(remembered) && !wb.sheet(remembered)?.probed) {
-      await probe(io, wb, [remembered], readOptions);
-    }
+    const named = [...(remembered ? [remembered] : []), ...Object.keys(state?.highlights ?? {})];
+    const unread = [...new Set(named)].filter((n) => wb.names.includes(n) && !wb.sheet(n)?.probed);
+    if (unread.length > 0) await probe(io, wb, unread, readOptions);
     let first = decided(wb, state, options);
     if (first === null) {
       const others = wb.names.filter((n) => n.trim() !== rulebook.rankingSheet);

@@ -507,6 +507,24 @@ describe.each(CASE_NAMES)("%s", (name) => {
 });
 
 describe("what Excel keeps in a part of its own is the office's", () => {
+  it.each(present(feature("dyDescent"), feature("all"), "LibreOffice-saved sample"))(
+    "%s: every styles.xml section's start tag keeps its attributes (x14ac:knownFonts), only its count changes",
+    async (name) => {
+      const { input, runs } = await caseOf(name);
+      const starts = async (bytes: Buffer) => {
+        const { pkg } = await partsOf(bytes);
+        const xml = pkg.text("xl/styles.xml") ?? "";
+        return ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs"].map((n) => {
+          const t = findTag(xml, n);
+          return t ? xml.slice(t.start, t.end).replace(/\scount="\d+"/, "") : null;
+        });
+      };
+      const before = await starts(input);
+      if (name !== "LibreOffice-saved sample") expect(before[1]).toContain('x14ac:knownFonts="1"');
+      for (const run of runs) expect(await starts(run.bytes)).toEqual(before);
+    },
+  );
+
   it.each(present(feature("headerFooter"), feature("all"), GRAFT_877))(
     "(v) %s: the header/footer VML is untouched and the notes go into the sheet's own <legacyDrawing> VML",
     async (name) => {

@@ -1,7 +1,9 @@
 // Snapshots that read like the spec: a header row of canonical (or alias) headers, unit rows from partial records,
 // an optional 双公示台账 sheet. Nothing here scores anything; expected numbers live in the tests, worked by hand.
 import { assess, type AssessOptions, type Assessment } from "../../src/core/assess";
-import type { CellValue, Finding, SheetSnapshot, Snapshot, ToolState } from "../../src/core/model";
+import type { CellValue, Finding, HostFill, SheetSnapshot, Snapshot, ToolState } from "../../src/core/model";
+import { address } from "../../src/core/locate/normalize";
+import type { WritePlan } from "../../src/core/plan/plan";
 import type { UnitResult } from "../../src/core/score/score";
 import type { Settings } from "../../src/rules/settings";
 
@@ -271,3 +273,34 @@ export const INDICATOR_LEAVES: Readonly<Record<string, readonly string[]>> = {
   "9": ["9.1", "9.2"],
   "10": ["10"],
 };
+
+/** What a host does with a plan, reduced to the snapshot the next run would see: values written, fills and notes as
+ * the formats say. A highlight is shown as `shown(kind)` (by default the text "tool:missing", as no host reads it). */
+export function applied(
+  snap: Snapshot,
+  p: WritePlan,
+  shown: (kind: "missing" | "invalid") => HostFill = (kind) => `tool:${kind}`,
+): Snapshot {
+  const sheets: SheetSnapshot[] = snap.sheets.map((s) => {
+    const rows = s.rows.map((r) => [...r]);
+    const fills = new Map<string, HostFill>(s.fills ?? []);
+    const notes = new Map<string, string>(s.notes ?? []);
+    const set = (row: number, col: number, v: CellValue) => {
+      while (rows.length < row) rows.push([]);
+      const r = rows[row - 1];
+      while (r.length < col) r.push(null);
+      r[col - 1] = v;
+    };
+    if (s.name === p.sheet) for (const c of p.cells) set(c.row, c.col, c.value);
+    for (const f of p.formats.filter((x) => x.sheet === s.name)) {
+      const a = address(f.row, f.col);
+      if (f.fill.kind === "highlight") fills.set(a, shown(f.fill.highlight));
+      else if (f.fill.fill === null) fills.delete(a);
+      else fills.set(a, f.fill.fill);
+      if ("set" in f.note) notes.set(a, f.note.set);
+      else if ("remove" in f.note) notes.delete(a);
+    }
+    return { ...s, rows, fills, notes };
+  });
+  return { sheets, state: p.state };
+}

@@ -1,34 +1,13 @@
 // What a host still has to write (core/plan/pending.ts): only what differs from what it read.
 import { assess } from "../../../src/core/assess";
-import { address } from "../../../src/core/locate/normalize";
-import type { CellValue, HostFill, SheetSnapshot, Snapshot } from "../../../src/core/model";
+import type { Snapshot } from "../../../src/core/model";
 import { isSolid, pendingWrites } from "../../../src/core/plan/pending";
 import { HIGHLIGHT_COLORS, type WritePlan, plan } from "../../../src/core/plan/plan";
-import { book, colOf, sheet, unit } from "../builders";
+import { applied, book, colOf, sheet, unit } from "../builders";
 
-/** The snapshot a host reads after applying the plan: values written, highlights shown as Office reads them. */
-function after(snap: Snapshot, p: WritePlan): Snapshot {
-  const sheets: SheetSnapshot[] = snap.sheets.map((s) => {
-    const rows = s.rows.map((r) => [...r]);
-    const fills = new Map<string, HostFill>(s.fills ?? []);
-    const set = (row: number, col: number, v: CellValue) => {
-      while (rows.length < row) rows.push([]);
-      const r = rows[row - 1];
-      while (r.length < col) r.push(null);
-      r[col - 1] = v;
-    };
-    if (s.name === p.sheet) for (const c of p.cells) set(c.row, c.col, c.value);
-    for (const f of p.formats.filter((x) => x.sheet === s.name)) {
-      const a = address(f.row, f.col);
-      if (f.fill.kind === "highlight") {
-        fills.set(a, { color: `#${HIGHLIGHT_COLORS[f.fill.highlight].slice(2)}`, pattern: "Solid" });
-      } else if (f.fill.fill === null) fills.delete(a);
-      else fills.set(a, f.fill.fill);
-    }
-    return { ...s, rows, fills, notesKnown: false };
-  });
-  return { sheets, state: p.state };
-}
+/** The snapshot a host reads after applying the plan: highlights shown as Office reads them. */
+const after = (snap: Snapshot, p: WritePlan): Snapshot =>
+  applied(snap, p, (kind) => ({ color: `#${HIGHLIGHT_COLORS[kind].slice(2)}`, pattern: "Solid" }));
 
 const everything = { fillKnown: () => true, formatAt: () => "0.00", rankingExists: true };
 

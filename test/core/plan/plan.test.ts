@@ -1,10 +1,10 @@
 // workbook.md "What is written back": score columns, highlights with notes, the 考核排名 tab, the tool's memory.
 import { assess } from "../../../src/core/assess";
 import { address } from "../../../src/core/locate/normalize";
-import type { CellValue, HostFill, SheetSnapshot, Snapshot } from "../../../src/core/model";
+import type { CellValue, HostFill, Snapshot } from "../../../src/core/model";
 import { HIGHLIGHT_COLORS, NOTE_PREFIX, type FormatWrite, type WritePlan, plan } from "../../../src/core/plan/plan";
 import { decodeState, encodeState } from "../../../src/core/plan/state";
-import { COLUMNS, type Rec, book, colOf, ledgerSheet, sheet, unit } from "../builders";
+import { COLUMNS, type Rec, applied, book, colOf, ledgerSheet, sheet, unit } from "../builders";
 
 /** workbook.md, "Score columns … in this order". */
 const SCORE_HEADERS = [
@@ -25,32 +25,6 @@ const SCORE_HEADERS = [
 ];
 
 const planFor = (snap: Snapshot) => plan(assess(snap), snap);
-
-/** What a host does with a plan, reduced to the snapshot the next run would see. */
-function applied(snap: Snapshot, p: WritePlan): Snapshot {
-  const sheets: SheetSnapshot[] = snap.sheets.map((s) => {
-    const rows = s.rows.map((r) => [...r]);
-    const fills = new Map<string, HostFill>(s.fills ?? []);
-    const notes = new Map<string, string>(s.notes ?? []);
-    const set = (row: number, col: number, v: CellValue) => {
-      while (rows.length < row) rows.push([]);
-      const r = rows[row - 1];
-      while (r.length < col) r.push(null);
-      r[col - 1] = v;
-    };
-    if (s.name === p.sheet) for (const c of p.cells) set(c.row, c.col, c.value);
-    for (const f of p.formats.filter((x) => x.sheet === s.name)) {
-      const a = address(f.row, f.col);
-      if (f.fill.kind === "highlight") fills.set(a, `tool:${f.fill.highlight}`);
-      else if (f.fill.fill === null) fills.delete(a);
-      else fills.set(a, f.fill.fill);
-      if ("set" in f.note) notes.set(a, f.note.set);
-      else if ("remove" in f.note) notes.delete(a);
-    }
-    return { ...s, rows, fills, notes };
-  });
-  return { sheets, state: p.state };
-}
 
 /** Replaces one cell's value in a snapshot (the user fixing a cell between runs). */
 function edit(snap: Snapshot, sheetName: string, row: number, col: number, v: CellValue): Snapshot {

@@ -426,12 +426,7 @@ export function addOfficeNotes(
   });
   pkg.set(
     vmlPart,
-    CRLF(`<xml xmlns:v="urn:schemas-microsoft-com:vml"
- xmlns:o="urn:schemas-microsoft-com:office:office"
- xmlns:x="urn:schemas-microsoft-com:office:excel">
- <o:shapelayout v:ext="edit">
-  <o:idmap v:ext="edit" data="${block}"/>
- </o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202"
+    CRLF(`${vmlOpen(block)}<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202"
   path="m,l,21600r21600,l21600,xe">
   <v:stroke joinstyle="miter"/>
   <v:path gradientshapeok="t" o:connecttype="rect"/>
@@ -475,12 +470,7 @@ export function addHeaderFooterPicture(pkg: XlsxPackage): { sheetPart: string; v
   setBinary(pkg, imagePart, LOGO_PNG);
   pkg.set(
     vmlPart,
-    CRLF(`<xml xmlns:v="urn:schemas-microsoft-com:vml"
- xmlns:o="urn:schemas-microsoft-com:office:office"
- xmlns:x="urn:schemas-microsoft-com:office:excel">
- <o:shapelayout v:ext="edit">
-  <o:idmap v:ext="edit" data="${block}"/>
- </o:shapelayout><v:shapetype id="_x0000_t75" coordsize="21600,21600" o:spt="75"
+    CRLF(`${vmlOpen(block)}<v:shapetype id="_x0000_t75" coordsize="21600,21600" o:spt="75"
   o:preferrelative="t" path="m@4@5l@4@11@9@11@9@5xe" filled="f" stroked="f">
   <v:stroke joinstyle="miter"/>
   <v:formulas>
@@ -732,6 +722,16 @@ function withExt(xml: string, order: readonly string[], exts: string): string {
   if (!extLst) return insertChild(xml, order, "extLst", `<extLst>${exts}</extLst>`);
   const close = extLst.end - `</${extLst.tag.prefix}extLst>`.length;
   return xml.slice(0, close) + exts + xml.slice(close);
+}
+
+/** A VML drawing's start as Excel writes it: the root with its namespaces and the shape-id block it claims. */
+function vmlOpen(block: number): string {
+  return `<xml xmlns:v="urn:schemas-microsoft-com:vml"
+ xmlns:o="urn:schemas-microsoft-com:office:office"
+ xmlns:x="urn:schemas-microsoft-com:office:excel">
+ <o:shapelayout v:ext="edit">
+  <o:idmap v:ext="edit" data="${block}"/>
+ </o:shapelayout>`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -321,10 +321,10 @@ export function planOps(plan: WritePlan, at: ApplyContext): Op[] {
   // The memory is written only where it changes: a run that finds nothing new writes nothing at all.
   const read =
     at.memoryRead === undefined ? undefined : at.memoryRead?.map((c) => (typeof c === "string" ? c : "")).join("");
-  const final = plan.stateChunks.join("");
   const first = body.length > 0 ? (at.interimChunks ?? plan.stateChunks) : plan.stateChunks;
-  const writeFirst = read === undefined || read === null || first.join("") !== read;
-  const writeFinal = first.join("") !== final;
+  const firstText = first.join("");
+  const writeFirst = read === undefined || read === null || firstText !== read;
+  const writeFinal = firstText !== plan.stateChunks.join("");
   return [
     ...(writeFirst ? [stateOp(first, present.has(plan.stateSheet))] : []),
     ...body,

@@ -1,5 +1,7 @@
 // npm run bench: prints one JSON object per line, figures measured on this machine.
 //   {"bench":"engine","rows":100000,"ms":…}   read the grid, score, rank, plan (no file I/O), median of runs
+//   {"bench":"cli-startup","ratio":…,"scoreMs":…,"nodeMs":…}   `xinyong score` on the bundled sample against
+//                                             `node -e 0`: medians of 7 runs each, taken in turn, and their ratio
 //   {"bench":"cli-sample","ms":…}             the command line end to end on the bundled sample, median of runs
 //   {"bench":"cli-scale","rows":50000,"ms":…,"peakRssMB":…}   the command line end to end on a generated .xlsx of that
 //                                             many unit rows (the sample's rows repeated), one run, in a child process
@@ -11,8 +13,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { assess, plan } from "../core";
 import { SAMPLE } from "../cli/main";
-import { loadWorkbook } from "../hosts/xlsx/workbook";
-import { snapshot } from "../hosts/xlsx/snapshot";
+import { openPackage } from "../hosts/xlsx/workbook";
 import { syntheticSnapshot, writeSyntheticXlsx } from "./synthetic";
 
 function median(xs: number[]): number {
@@ -24,7 +25,7 @@ const round1 = (x: number): number => Math.round(x * 10) / 10;
 const print = (o: object): void => void process.stdout.write(`${JSON.stringify(o)}\n`);
 
 async function engine(): Promise<void> {
-  const sample = snapshot(await loadWorkbook(SAMPLE));
+  const sample = (await openPackage(SAMPLE)).snapshot;
   for (const [rows, runs] of [
     [36, 21],
     [10_000, 7],
@@ -42,6 +43,37 @@ async function engine(): Promise<void> {
     }
     if (units !== rows) throw new Error(`scored ${units} of ${rows} rows`);
     print({ bench: "engine", rows, ms: round1(median(times)), runs });
+  }
+}
+
+/** How long the command line takes to score the sample, as a multiple of Node starting and doing nothing: what a
+ * user waits for beyond Node itself is mostly loading modules. The two are run in turn, so both see the same machine. */
+function cliStartup(): void {
+  const bin = path.resolve(__dirname, "..", "..", "bin", "xinyong.js");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "xinyong-bench-"));
+  const wall = (args: string[]): number => {
+    const t0 = performance.now();
+    execFileSync(process.execPath, args, { stdio: "pipe" });
+    return performance.now() - t0;
+  };
+  try {
+    const score: number[] = [];
+    const node: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      node.push(wall(["-e", "0"]));
+      score.push(wall([bin, "score", SAMPLE, "--out", path.join(dir, "o.xlsx")]));
+    }
+    const scoreMs = median(score);
+    const nodeMs = median(node);
+    print({
+      bench: "cli-startup",
+      ratio: Math.round((scoreMs / nodeMs) * 100) / 100,
+      scoreMs: round1(scoreMs),
+      nodeMs: round1(nodeMs),
+      runs: 7,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -73,7 +105,7 @@ async function cliScale(rows: number): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "xinyong-bench-"));
   try {
     const input = path.join(dir, `考核表-${rows}.xlsx`);
-    const sample = snapshot(await loadWorkbook(SAMPLE));
+    const sample = (await openPackage(SAMPLE)).snapshot;
     await writeSyntheticXlsx(syntheticSnapshot(sample, rows), input);
     const rss = path.join(dir, "rss.txt");
     const t0 = performance.now();
@@ -120,6 +152,7 @@ async function cliScale(rows: number): Promise<void> {
 
 async function run(): Promise<void> {
   await engine();
+  cliStartup();
   cliSample();
   const sizes = (process.env.XINYONG_BENCH_CLI_ROWS ?? "5000,50000").split(",").map(Number);
   for (const rows of sizes.filter((n) => n > 0)) await cliScale(rows);

@@ -1,8 +1,9 @@
 // Checks on the input file before the reader sees it, so bad input gets a clear message (what was looked for), and a
-// hostile file (a zip bomb, a huge file) is refused in bounded time and memory instead of being unpacked whole:
-// The reader (hosts/xlsx/package.ts) inflates every part into memory, trusting the sizes the zip declares.
+// hostile file (a zip bomb, a huge file) is refused in bounded time and memory instead of being unpacked whole. The
+// file's size and first bytes are looked at here, then its zip directory (hosts/xlsx/unzip.ts: the sizes the parts
+// declare); a part that unpacks to more than it declares stops the reader itself, and zipMessage says so in Chinese.
 import { promises as fs } from "node:fs";
-import yauzl from "yauzl";
+import { ZIP_LIMITS, ZipError, checkEntries, zipEntries } from "../hosts/xlsx/unzip";
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -13,12 +14,8 @@ const MB = 1024 * 1024;
 export const LIMITS = {
   /** The .xlsx file as it is on disk. */
   fileBytes: 20 * MB,
-  /** All its parts unpacked, by the sizes the zip declares and as they unpack. */
-  unpackedBytes: 200 * MB,
-  /** Parts in the zip. */
-  entries: 10_000,
-  /** Unpacked ÷ packed, for a part larger than 1 MB unpacked: a workbook's XML packs about 5–20 : 1, a zip bomb 1000 : 1. */
-  ratio: 100,
+  /** All its parts unpacked, parts in the zip, and the packing ratio of a part over 1 MB (hosts/xlsx/unzip.ts). */
+  ...ZIP_LIMITS,
 } as const;
 
 const mb = (bytes: number): string => `${(bytes / MB).toFixed(1)} MB`;
@@ -72,95 +69,79 @@ function oleProblem(file: string, buf: Buffer): string {
 /** A text file (a .csv renamed .xlsx, say): no NUL byte in its first bytes. */
 const looksLikeText = (head: Buffer): boolean => head.length > 0 && !head.includes(0);
 
-const openZip = (file: string): Promise<yauzl.ZipFile> =>
-  new Promise((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (err, zip) =>
-      err ? reject(err) : resolve(zip),
-    ),
-  );
-
-/** Reads the zip's central directory, then unpacks every part to nowhere, stopping at the first part that unpacks to
- * more than it declares: memory stays flat, and the time is that of one pass over at most LIMITS.unpackedBytes. */
-async function zipProblem(file: string): Promise<string | null> {
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await openZip(file);
-  } catch {
-    return `无法读取“${file}”：文件不完整或已损坏，找不到 .xlsx（ZIP 格式）的文件目录，可能只下载或复制了一部分。请重新获取完整的文件。`;
-  }
-  try {
-    const entries: yauzl.Entry[] = [];
-    let total = 0;
-    const problem = await new Promise<string | null>((resolve, reject) => {
-      zip.on("error", reject);
-      zip.on("end", () => resolve(null));
-      zip.on("entry", (e: yauzl.Entry) => {
-        entries.push(e);
-        total += e.uncompressedSize;
-        if (entries.length > LIMITS.entries) {
-          resolve(`“${file}”包含的部件超过 ${LIMITS.entries} 个，不像考核工作簿，未读取。`);
-        } else if (e.uncompressedSize > MB && e.uncompressedSize > LIMITS.ratio * Math.max(1, e.compressedSize)) {
-          resolve(
-            `“${file}”中的“${e.fileName}”压缩比异常（${mb(e.compressedSize)} 解压为 ${mb(e.uncompressedSize)}），` +
-              `可能是恶意构造的压缩包（“ZIP 炸弹”），未读取。`,
-          );
-        } else if (total > LIMITS.unpackedBytes) {
-          resolve(
-            `“${file}”解压后超过 ${mb(LIMITS.unpackedBytes)}（命令行可读的上限，见 README“限制”），未读取：` +
-              `请删去不需要的工作表、图片或多余的行后再评分。`,
-          );
-        } else zip.readEntry();
-      });
-      zip.readEntry();
-    });
-    if (problem) return problem;
-    const names = new Set(entries.map((e) => e.fileName));
-    if (!names.has("[Content_Types].xml") || !names.has("xl/workbook.xml")) {
-      return `“${file}”是 ZIP 压缩包，但不是 Excel 工作簿（其中没有 xl/workbook.xml，可能是 Word、WPS 文档或其他压缩包）。`;
-    }
-    for (const e of entries) {
-      if (e.fileName.endsWith("/")) continue;
-      await new Promise<void>((resolve, reject) =>
-        zip.openReadStream(e, (err, stream) => {
-          if (err) return reject(err);
-          stream.on("error", reject);
-          stream.on("end", resolve);
-          stream.resume();
-        }),
+/** The message for a zip the reader refused (a ZipError), or null for any other error. */
+export function zipMessage(file: string, e: unknown): string | null {
+  if (!(e instanceof ZipError)) return null;
+  const part = e.entry?.name ?? "";
+  switch (e.problem) {
+    case "truncated":
+      return `无法读取“${file}”：文件不完整或已损坏，找不到 .xlsx（ZIP 格式）的文件目录，可能只下载或复制了一部分。请重新获取完整的文件。`;
+    case "entries":
+      return `“${file}”包含的部件超过 ${LIMITS.entries} 个，不像考核工作簿，未读取。`;
+    case "ratio":
+      return (
+        `“${file}”中的“${part}”压缩比异常（${mb(e.entry?.packedSize ?? 0)} 解压为 ${mb(e.entry?.size ?? 0)}），` +
+        `可能是恶意构造的压缩包（“ZIP 炸弹”），未读取。`
       );
-    }
-    return null;
-  } catch (e) {
-    const message = (e as Error).message;
-    // yauzl stops a part as soon as it unpacks to more than the zip declares for it
-    if (/too many bytes/.test(message)) {
+    case "unpacked":
+      return (
+        `“${file}”解压后超过 ${mb(LIMITS.unpackedBytes)}（命令行可读的上限，见 README“限制”），未读取：` +
+        `请删去不需要的工作表、图片或多余的行后再评分。`
+      );
+    case "lying":
       return `“${file}”中有部件解压后比声明的大得多，可能是恶意构造的压缩包（“ZIP 炸弹”），未读取。`;
-    }
-    return `无法读取“${file}”：文件已损坏，无法解压（${message}）。请在 Excel 中打开并另存为 .xlsx 后再评分。`;
-  } finally {
-    zip.close();
+    default:
+      return `无法读取“${file}”：文件已损坏，无法解压（${e.message}）。请在 Excel 中打开并另存为 .xlsx 后再评分。`;
   }
 }
 
-/** Null when the file looks like an .xlsx within the limits; otherwise the reason, in Chinese. */
-export async function readableProblem(file: string): Promise<string | null> {
+/** The zip's directory within the limits and naming a workbook's parts: nothing is unpacked. */
+function zipProblem(file: string, bytes: Uint8Array): string | null {
+  try {
+    const entries = zipEntries(bytes);
+    checkEntries(entries);
+    const names = new Set(entries.map((e) => e.name));
+    if (!names.has("[Content_Types].xml") || !names.has("xl/workbook.xml")) {
+      return `“${file}”是 ZIP 压缩包，但不是 Excel 工作簿（其中没有 xl/workbook.xml，可能是 Word、WPS 文档或其他压缩包）。`;
+    }
+    return null;
+  } catch (e) {
+    return zipMessage(file, e) ?? `无法读取“${file}”：文件已损坏，无法解压（${(e as Error).message}）。`;
+  }
+}
+
+/** The file's bytes when it looks like an .xlsx within the limits; otherwise the reason, in Chinese. */
+export async function readInput(file: string): Promise<{ bytes: Buffer } | { problem: string }> {
+  const problem = await fileProblem(file);
+  if (problem !== null) return { problem };
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    return { problem: `无法打开“${file}”（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）。` };
+  }
+  if (bytes.subarray(0, 8).equals(OLE)) return { problem: oleProblem(file, bytes) };
+  const zip = zipProblem(file, bytes);
+  return zip === null ? { bytes } : { problem: zip };
+}
+
+/** What is wrong with the file before it is read whole: its name, size and first bytes. */
+async function fileProblem(file: string): Promise<string | null> {
   if (!/\.xlsx$/i.test(file)) return `“${file}”不是 .xlsx 文件：请在 Excel 中另存为“Excel 工作簿(*.xlsx)”后再评分。`;
   let head: Buffer;
-  let size: number;
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) return `“${file}”不是文件。`;
     if (stat.size === 0) return `“${file}”是空文件。`;
-    size = stat.size;
-    if (size > LIMITS.fileBytes) {
+    if (stat.size > LIMITS.fileBytes) {
       return (
-        `“${file}”有 ${mb(size)}，超过命令行可读的上限 ${mb(LIMITS.fileBytes)}（见 README“限制”），未读取：` +
+        `“${file}”有 ${mb(stat.size)}，超过命令行可读的上限 ${mb(LIMITS.fileBytes)}（见 README“限制”），未读取：` +
         `请删去不需要的工作表、图片或多余的行后再评分。`
       );
     }
     const fh = await fs.open(file, "r");
     try {
-      head = Buffer.alloc(Math.min(size, 512));
+      head = Buffer.alloc(Math.min(stat.size, 512));
       await fh.read(head, 0, head.length, 0);
     } finally {
       await fh.close();
@@ -169,11 +150,11 @@ export async function readableProblem(file: string): Promise<string | null> {
     const code = (e as NodeJS.ErrnoException).code;
     return code === "ENOENT" ? `找不到文件“${file}”。` : `无法打开“${file}”（${code ?? (e as Error).message}）。`;
   }
-  if (head.subarray(0, 8).equals(OLE)) return oleProblem(file, await fs.readFile(file));
+  if (head.subarray(0, 8).equals(OLE)) return null;
   if (!head.subarray(0, 4).equals(ZIP)) {
     return looksLikeText(head)
       ? `“${file}”不是有效的 .xlsx 工作簿：它是文本文件（可能是改了扩展名的 .csv）。请在 Excel 中打开后另存为“Excel 工作簿(*.xlsx)”。`
       : `“${file}”不是有效的 .xlsx 工作簿（文件开头不是 .xlsx 的 ZIP 格式），可能已损坏或是其他类型的文件。`;
   }
-  return zipProblem(file);
+  return null;
 }

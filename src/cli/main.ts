@@ -1,5 +1,7 @@
 // The command line: score .xlsx assessment workbooks without Excel, make a blank template, run the demo.
 // Exit 0 when scored (findings included), 2 for input that is not a readable assessment workbook, never a stack trace.
+// Startup is most of a small run's time: what only one command needs (ExcelJS for the template, cli-table3 for the
+// demo's table, the JSON writer) is imported when that command runs.
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
@@ -12,11 +14,9 @@ import {
   STEPS_POLICIES,
   type StepsPolicy,
 } from "../rules/settings";
-import { openPackage, saveWorkbook, scoreBook, scoreFile, temporaryPath, writeBook } from "../hosts/xlsx/workbook";
-import { templateWorkbook } from "../hosts/xlsx/template";
-import { LIMITS, readableProblem } from "./inputs";
-import { writeReport } from "./json";
-import { rankingTable, summaryLine } from "./print";
+import { openPackage, scoreBook, scoreFile, temporaryPath, writeBook } from "../hosts/xlsx/workbook";
+import { LIMITS, readInput, zipMessage } from "./inputs";
+import { summaryLine } from "./print";
 
 const MB = 1024 * 1024;
 
@@ -74,8 +74,8 @@ interface ScoreOptions {
 }
 
 async function runScore(input: string, opts: ScoreOptions, io: Io): Promise<void> {
-  const problem = await readableProblem(input);
-  if (problem) throw new InputError(problem);
+  const read = await readInput(input);
+  if ("problem" in read) throw new InputError(read.problem);
   const out = opts.out ?? defaultOutput(input);
   if (path.resolve(out) === path.resolve(input)) {
     throw new InputError(`输出文件不能与输入文件相同（${input}）：请用 --out 指定另一个文件名，原文件不会被覆盖。`);
@@ -87,15 +87,20 @@ async function runScore(input: string, opts: ScoreOptions, io: Io): Promise<void
   };
   let opened;
   try {
-    opened = await openPackage(input);
+    opened = await openPackage(read.bytes);
   } catch (e) {
     if (e instanceof WorkbookError) throw e;
+    const zip = zipMessage(input, e);
+    if (zip !== null) throw new InputError(zip);
     throw new InputError(`无法读取“${input}”：文件已损坏或不是 Excel 工作簿（.xlsx）。（${(e as Error).message}）`);
   }
   const assessment = scoreBook(opened, { rulebook: rulebookOf(opts.rulebook), settings });
   io.temp?.(temporaryPath(out));
   await writeBook(opened.book, out);
-  if (opts.json) await writeReport(buildReport(assessment), opts.json, io.out);
+  if (opts.json) {
+    const { writeReport } = await import("./json.js");
+    await writeReport(buildReport(assessment), opts.json, io.out);
+  }
   if (assessment.units.length > EXPLANATION_NOTES_MAX_UNITS) io.err(`${EXPLANATION_NOTES_SKIPPED}\n`);
   io.err(
     `${summaryLine(assessment)}\n已写入：${out}${opts.json && opts.json !== "-" ? `\nJSON 报告：${opts.json}` : ""}\n`,
@@ -159,6 +164,10 @@ export function buildProgram(io: Io): Command {
         throw new InputError(`“${opts.out}”已存在，为免覆盖未写入：请用 --out 指定另一个文件名。`);
       }
       io.temp?.(temporaryPath(opts.out));
+      const [{ templateWorkbook }, { saveWorkbook }] = await Promise.all([
+        import("../hosts/xlsx/template.js"),
+        import("../hosts/xlsx/exceljs.js"),
+      ]);
       await saveWorkbook(templateWorkbook(rulebook), opts.out);
       io.err(`已生成模板：${opts.out}\n`);
     });
@@ -171,6 +180,7 @@ export function buildProgram(io: Io): Command {
       await fs.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
       io.temp?.(temporaryPath(opts.out));
       const assessment = await scoreFile(SAMPLE, opts.out, { rulebook: DEFAULT_RULEBOOK });
+      const { rankingTable } = await import("./table.js");
       io.out(`${rankingTable(assessment)}\n`);
       io.out(`${summaryLine(assessment)}\n示例：${path.relative(process.cwd(), SAMPLE)}\n已写入：${opts.out}\n`);
     });

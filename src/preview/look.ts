@@ -1,8 +1,9 @@
 // How a sheet looks, beyond what the simulated Excel keeps: merged cells, column widths, frozen panes, bold and
 // alignment, and notes, as the opened .xlsx file had them. Sheets the add-in makes (考核排名, the template) carry
 // their own in the simulated Excel (SheetModel merges, columnWidths, frozenRows, cell bold/alignment).
-import type ExcelJS from "exceljs";
-import { type Rect, type SheetModel, parseRect } from "../../test/fakes/excel";
+import { parseAddress } from "../core";
+import type { SheetDetail } from "../hosts/xlsx/detail";
+import type { Rect, SheetModel } from "../../test/fakes/excel";
 
 export interface CellLook {
   bold?: boolean;
@@ -23,38 +24,34 @@ export interface SheetLook {
 /** Looks of the sheets read from the file, by the simulated sheet they became. */
 export type Looks = WeakMap<SheetModel, SheetLook>;
 
-export function noteText(note: ExcelJS.Comment | string | undefined): string | undefined {
-  if (note === undefined) return undefined;
-  if (typeof note === "string") return note;
-  const texts = (note as { texts?: { text?: string }[] }).texts;
-  return texts ? texts.map((t) => t.text ?? "").join("") : undefined;
-}
-
-export function lookOf(ws: ExcelJS.Worksheet): SheetLook {
-  const look: SheetLook = { merges: [], widths: new Map(), frozenRows: 0, frozenCols: 0, cells: new Map() };
-  const merges = (ws.model as { merges?: string[] }).merges ?? [];
-  for (const m of merges) look.merges.push(parseRect(m));
-  for (let c = 1; c <= ws.columnCount; c++) {
-    const w = ws.getColumn(c).width;
-    // Excel's width is in characters of the default font: about 7 px each plus padding.
-    if (w !== undefined) look.widths.set(c - 1, Math.round(w * 7 + 5));
-  }
-  const view = ws.views?.[0] as { state?: string; xSplit?: number; ySplit?: number } | undefined;
-  if (view?.state === "frozen") {
-    look.frozenRows = view.ySplit ?? 0;
-    look.frozenCols = view.xSplit ?? 0;
-  }
+export function lookOf(sheet: SheetDetail): SheetLook {
+  const look: SheetLook = {
+    merges: (sheet.snapshot.merges ?? []).map(([top, left, bottom, right]) => ({
+      row: top - 1,
+      col: left - 1,
+      rows: bottom - top + 1,
+      cols: right - left + 1,
+    })),
+    widths: new Map(),
+    frozenRows: sheet.frozenRows,
+    frozenCols: sheet.frozenCols,
+    cells: new Map(),
+  };
+  // Excel's width is in characters of the default font: about 7 px each plus padding.
+  for (const [c, w] of sheet.widths) look.widths.set(c, Math.round(w * 7 + 5));
   // Empty cells too: a flagged blank carries a note and no value.
-  ws.eachRow({ includeEmpty: true }, (row, r) =>
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      const l: CellLook = {};
-      if (cell.font?.bold) l.bold = true;
-      if (cell.alignment?.horizontal) l.align = cell.alignment.horizontal;
-      if (cell.alignment?.wrapText) l.wrap = true;
-      const note = noteText(cell.note);
-      if (note) l.note = note;
-      if (Object.keys(l).length > 0) look.cells.set(`${r - 1},${c - 1}`, l);
-    }),
-  );
+  for (const [key, cell] of sheet.cells) {
+    const l: CellLook = {};
+    if (cell.bold) l.bold = true;
+    if (cell.horizontal) l.align = cell.horizontal;
+    if (cell.wrap) l.wrap = true;
+    if (Object.keys(l).length > 0) look.cells.set(key, l);
+  }
+  for (const [a1, note] of sheet.snapshot.notes ?? []) {
+    const at = parseAddress(a1);
+    if (!at || !note) continue;
+    const key = `${at[0] - 1},${at[1] - 1}`;
+    look.cells.set(key, { ...look.cells.get(key), note });
+  }
   return look;
 }

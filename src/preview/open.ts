@@ -1,8 +1,10 @@
 // Opening a workbook in the preview: an .xlsx file's bytes (the bundled sample, or a file the user picks or drops),
-// read with ExcelJS's browser build into the simulated Excel the host tests use (test/fakes), or an empty workbook.
-import ExcelJS from "exceljs";
+// read by the command line's own reader (src/hosts/xlsx: unzipped with fflate, within the same limits against zip
+// bombs) into the simulated Excel the host tests use (test/fakes), or an empty workbook.
+import { readDetail } from "../hosts/xlsx/detail";
+import { readPackage } from "../hosts/xlsx/package";
 import { FakeDocument, FakeExcel } from "../../test/fakes/excel";
-import { documentFrom } from "../../test/fakes/from-exceljs";
+import { documentOf } from "../../test/fakes/from-package";
 import { type Looks, lookOf } from "./look";
 
 export interface OpenWorkbook {
@@ -21,15 +23,15 @@ export class OpenError extends Error {}
 
 export async function openXlsx(name: string, bytes: ArrayBuffer): Promise<OpenWorkbook> {
   if (!isZip(bytes)) throw new OpenError(`“${name}”不是 Excel 工作簿（.xlsx）。`);
-  const wb = new ExcelJS.Workbook();
+  let details;
   try {
-    await wb.xlsx.load(bytes);
+    details = readDetail(readPackage(new Uint8Array(bytes)));
   } catch (e) {
     throw new OpenError(`无法读取“${name}”：文件已损坏或不是 .xlsx 工作簿。（${(e as Error).message}）`);
   }
-  const doc = documentFrom(wb);
+  const doc = documentOf(details);
   const looks: Looks = new WeakMap();
-  wb.worksheets.forEach((ws, i) => looks.set(doc.sheets[i], lookOf(ws)));
+  details.forEach((d, i) => looks.set(doc.sheets[i], lookOf(d)));
   return { name, excel: new FakeExcel(doc), looks };
 }
 

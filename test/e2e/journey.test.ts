@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import type { Report } from "../../src/core";
 import { HIGHLIGHT_COLORS } from "../../src/core";
-import { noteText } from "../../src/preview/look";
+import { noteText } from "../hosts/xlsx/util";
 import {
   type CliRun,
   SAMPLE,

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { HIGHLIGHT_COLORS } from "../../src/core";
-import { noteText } from "../../src/preview/look";
+import { noteText } from "../hosts/xlsx/util";
 import {
   SAMPLE,
   SCREENSHOTS,

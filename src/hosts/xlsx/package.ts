@@ -1,10 +1,9 @@
 // An .xlsx file as its parts (OPC package): read whole from the zip, edited part by part, written back with every
 // part the tool did not touch byte for byte as it was (charts, pictures, pivot tables, macros' settings, everything
 // a spreadsheet library might not know survives). Relationships and content types as the package needs them.
-import { createWriteStream } from "node:fs";
-import path from "node:path/posix";
-import yauzl from "yauzl";
-import yazl from "yazl";
+// No Node modules: the browser preview reads packages with this too; writing a zip is Node's (zip.ts).
+import { type ZipLimits, unzip } from "./unzip";
+import { decodeUtf8, encodePieces, encodeUtf8 } from "./utf8";
 import { attribute, elementEnd, escapeAttr, findTag, nextTag } from "./xml";
 
 export const REL = {
@@ -33,9 +32,9 @@ export interface Relationship {
 
 /** The parts of one package, by name without a leading slash, in their order in the zip. */
 export class XlsxPackage {
-  private readonly parts: Map<string, Buffer | string>;
+  private readonly parts: Map<string, Uint8Array | string>;
 
-  constructor(parts: Map<string, Buffer | string>) {
+  constructor(parts: Map<string, Uint8Array | string>) {
     this.parts = parts;
   }
 
@@ -48,9 +47,9 @@ export class XlsxPackage {
   }
 
   /** A part's bytes, or undefined. */
-  bytes(name: string): Buffer | undefined {
+  bytes(name: string): Uint8Array | undefined {
     const p = this.parts.get(name);
-    return typeof p === "string" ? Buffer.from(p, "utf8") : p;
+    return typeof p === "string" ? encodeUtf8(p) : p;
   }
 
   /** A part as text (UTF-8), or undefined. */
@@ -58,9 +57,7 @@ export class XlsxPackage {
     const p = this.parts.get(name);
     if (p === undefined) return undefined;
     if (typeof p === "string") return p;
-    // a UTF-8 byte order mark is not part of the XML text
-    const s = p.toString("utf8");
-    return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+    return decodeUtf8(p);
   }
 
   set(name: string, content: string): void {
@@ -69,12 +66,7 @@ export class XlsxPackage {
 
   /** Sets a part from pieces of text, encoded straight into one buffer (no string of the whole part is made). */
   setPieces(name: string, pieces: readonly string[]): void {
-    let size = 0;
-    for (const p of pieces) size += Buffer.byteLength(p, "utf8");
-    const buf = Buffer.allocUnsafe(size);
-    let at = 0;
-    for (const p of pieces) at += buf.write(p, at, "utf8");
-    this.parts.set(name, buf);
+    this.parts.set(name, encodePieces(pieces));
   }
 
   delete(name: string): void {
@@ -161,33 +153,9 @@ export class XlsxPackage {
     this.set(name, out + xml.slice(at));
   }
 
-  /** The parts as a zip, in their order, each deflated (a part over 4 MB at a faster level) with a fixed time. */
-  private zip(): yazl.ZipFile {
-    const zip = new yazl.ZipFile();
-    for (const [name, content] of this.parts) {
-      const buf = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-      zip.addBuffer(buf, name, { compressionLevel: buf.length > 4 * 1024 * 1024 ? 1 : 6, mtime: FIXED_TIME });
-    }
-    zip.end();
-    return zip;
-  }
-
-  /** The package as zip bytes written to a file. */
-  async writeFile(file: string): Promise<void> {
-    const zip = this.zip();
-    await new Promise<void>((resolve, reject) => {
-      const out = createWriteStream(file);
-      out.on("error", reject);
-      zip.outputStream.on("error", reject);
-      out.on("close", () => resolve());
-      zip.outputStream.pipe(out);
-    });
-  }
-
-  async toBuffer(): Promise<Buffer> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of this.zip().outputStream) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
+  /** Every part, by name, in their order: text parts as their text. */
+  entries(): IterableIterator<[string, Uint8Array | string]> {
+    return this.parts.entries();
   }
 }
 
@@ -202,8 +170,52 @@ function relationshipOf(source: string, tag: string): Relationship {
   };
 }
 
-/** Parts carry a fixed time, so the same workbook scored twice gives the same bytes. */
-const FIXED_TIME = new Date("2020-01-01T00:00:00Z");
+/** POSIX path arithmetic on part names (node:path/posix's, which the browser does not have). */
+const path = {
+  dirname(p: string): string {
+    const at = p.replace(/\/+$/, "").lastIndexOf("/");
+    return at < 0 ? "." : at === 0 ? "/" : p.slice(0, at);
+  },
+  basename(p: string): string {
+    const t = p.replace(/\/+$/, "");
+    return t.slice(t.lastIndexOf("/") + 1);
+  },
+  extname(p: string): string {
+    const b = path.basename(p);
+    const dot = b.lastIndexOf(".");
+    return dot <= 0 ? "" : b.slice(dot);
+  },
+  /** Folds ".", ".." and repeated slashes; keeps a leading slash; "" for nothing. */
+  normalize(p: string): string {
+    const absolute = p.startsWith("/");
+    const out: string[] = [];
+    for (const s of p.split("/")) {
+      if (s === "" || s === ".") continue;
+      if (s === "..") {
+        if (out.length && out[out.length - 1] !== "..") out.pop();
+        else if (!absolute) out.push("..");
+      } else out.push(s);
+    }
+    const joined = out.join("/");
+    return absolute ? `/${joined}` : joined || ".";
+  },
+  join(...parts: string[]): string {
+    return path.normalize(parts.filter((x) => x !== "").join("/"));
+  },
+  relative(from: string, to: string): string {
+    const a = path
+      .normalize(from)
+      .split("/")
+      .filter((s) => s && s !== ".");
+    const b = path
+      .normalize(to)
+      .split("/")
+      .filter((s) => s && s !== ".");
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    return [...a.slice(i).map(() => ".."), ...b.slice(i)].join("/");
+  },
+};
 
 export function relsName(part: string): string {
   const dir = path.dirname(part);
@@ -237,36 +249,7 @@ export function insertBeforeClose(xml: string, root: string, content: string): s
   return xml.slice(0, close) + content + xml.slice(close);
 }
 
-/** Reads every part of an .xlsx (from a file or bytes) into memory. Size limits are the caller's (cli/inputs.ts). */
-export async function readPackage(source: string | Buffer): Promise<XlsxPackage> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
-    const done = (err: Error | null, z?: yauzl.ZipFile) => (err || !z ? reject(err ?? new Error("zip")) : resolve(z));
-    const opts = { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: true };
-    if (typeof source === "string") yauzl.open(source, opts, done);
-    else yauzl.fromBuffer(source, opts, done);
-  });
-  const parts = new Map<string, Buffer | string>();
-  try {
-    await new Promise<void>((resolve, reject) => {
-      zip.on("error", reject);
-      zip.on("end", () => resolve());
-      zip.on("entry", (e: yauzl.Entry) => {
-        if (e.fileName.endsWith("/")) return zip.readEntry();
-        zip.openReadStream(e, (err, stream) => {
-          if (err) return reject(err);
-          const chunks: Buffer[] = [];
-          stream.on("data", (c: Buffer) => chunks.push(c));
-          stream.on("error", reject);
-          stream.on("end", () => {
-            parts.set(e.fileName.replace(/^\/+/, ""), Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.readEntry();
-    });
-  } finally {
-    zip.close();
-  }
-  return new XlsxPackage(parts);
+/** Every part of an .xlsx from its bytes, within the limits (unzip.ts: a ZipError says what was wrong). */
+export function readPackage(bytes: Uint8Array, limits?: ZipLimits): XlsxPackage {
+  return new XlsxPackage(new Map<string, Uint8Array | string>(unzip(bytes, limits)));
 }

@@ -176,12 +176,20 @@ class FillLookup implements ReadonlyMap<string, HostFill> {
   }
 }
 
+/** What a view of the sheet wants besides its snapshot (detail.ts): told of every cell element, with its style index
+ * and formula (a shared formula's followers get the text of its first cell), and of the sheet's other elements. */
+export interface SheetVisitor {
+  cell(row: number, col: number, xf: number, formula: string | null): void;
+  element(name: string, attributes: Readonly<Record<string, string>>): void;
+}
+
 export function readSheet(
   xml: string,
   name: string,
   visible: boolean,
   book: { strings: readonly string[]; styles: Styles; date1904: boolean },
   sheetNotes: Map<string, string>,
+  visit?: SheetVisitor,
 ): SheetSnapshot {
   const rows: CellValue[][] = [];
   const xfs: (number[] | undefined)[] = [];
@@ -198,6 +206,11 @@ export function readSheet(
   let value: string[] = [];
   const inline = textCollector("is");
   let inlineText: string | null = null;
+  // the formula's text, read only for a visitor
+  let inFormula = false;
+  let formulaText: string[] = [];
+  let sharedIndex: string | undefined;
+  const sharedFormulas = new Map<string, string>();
 
   const finishCell = () => {
     const v = value.join("");
@@ -236,6 +249,17 @@ export function readSheet(
     }
     if (formula && (out === null || out === "")) blankFormulas.push(address(row, col));
     if (xf !== 0 && book.styles.fillOf(xf) !== null) (xfs[row - 1] ??= [])[col - 1] = xf;
+    if (visit) {
+      let f: string | null = null;
+      if (formula) {
+        f = formulaText.join("");
+        if (sharedIndex !== undefined) {
+          if (f === "") f = sharedFormulas.get(sharedIndex) ?? "";
+          else if (!sharedFormulas.has(sharedIndex)) sharedFormulas.set(sharedIndex, f);
+        }
+      }
+      visit.cell(row, col, xf, f);
+    }
   };
 
   parse(xml, {
@@ -257,6 +281,8 @@ export function readSheet(
           type = t.attributes.t ?? "n";
           xf = Number(t.attributes.s ?? 0) || 0;
           formula = false;
+          formulaText = [];
+          sharedIndex = undefined;
           value = [];
           inlineText = null;
           if (t.isSelfClosing) finishCell();
@@ -267,6 +293,8 @@ export function readSheet(
           break;
         case "f":
           formula = true;
+          inFormula = visit !== undefined && !t.isSelfClosing;
+          if (t.attributes.t === "shared") sharedIndex = t.attributes.si;
           break;
         case "mergeCell": {
           const [a, b] = (t.attributes.ref ?? "").toUpperCase().split(":");
@@ -276,18 +304,21 @@ export function readSheet(
           break;
         }
         default:
+          visit?.element(localName(t.name), t.attributes);
           break;
       }
       inline.open(t);
     },
     close(n) {
       if (n === "v") inValue = false;
+      else if (n === "f") inFormula = false;
       else if (n === "c") finishCell();
       const s = inline.close(n);
       if (s !== null) inlineText = s;
     },
     text(s) {
       if (inValue) value.push(s);
+      else if (inFormula) formulaText.push(s);
       else inline.text(s);
     },
   });
@@ -336,7 +367,12 @@ function workbookOf(pkg: XlsxPackage): { part: string; sheets: SheetEntry[]; dat
   return { part, sheets, date1904: d1904 === "1" || d1904 === "true" };
 }
 
-export function readBook(pkg: XlsxPackage): { book: Book; snapshot: Snapshot } {
+/** Every worksheet of the package in tab order, the tool's own memory sheet too, each told to `visitor(entry)` if
+ * it gives one (with the workbook's styles, to look a cell's style index up in). */
+export function readSheets(
+  pkg: XlsxPackage,
+  visitor?: (entry: SheetEntry, styles: Styles) => SheetVisitor | undefined,
+): { book: Book; sheets: { entry: SheetEntry; sheet: SheetSnapshot }[] } {
   const wb = workbookOf(pkg);
   const rels = pkg.relationships(wb.part);
   const stylesPart = rels.find((r) => r.type === REL.styles)?.target ?? "xl/styles.xml";
@@ -347,19 +383,32 @@ export function readBook(pkg: XlsxPackage): { book: Book; snapshot: Snapshot } {
     styles,
     date1904: wb.date1904,
   };
-  const sheets: SheetSnapshot[] = [];
-  let state: Snapshot["state"] = null;
-  for (const s of wb.sheets) {
-    const xml = pkg.text(s.part) ?? "";
-    if (s.name === STATE_SHEET) {
-      const grid = readSheet(xml, s.name, false, ctx, new Map());
-      state = decodeState(grid.rows.map((r) => r[0] ?? null).filter((v) => v !== null));
-      continue;
-    }
-    sheets.push(readSheet(xml, s.name, s.state === "visible", ctx, notes(pkg, s.part)));
-  }
+  const sheets = wb.sheets.map((entry) => {
+    const xml = pkg.text(entry.part) ?? "";
+    const own = entry.name === STATE_SHEET;
+    const sheetNotes = own ? new Map<string, string>() : notes(pkg, entry.part);
+    const visible = !own && entry.state === "visible";
+    return { entry, sheet: readSheet(xml, entry.name, visible, ctx, sheetNotes, visitor?.(entry, styles)) };
+  });
   return {
     book: { pkg, workbookPart: wb.part, sheets: wb.sheets, styles, stylesPart, date1904: wb.date1904 },
-    snapshot: { sheets, state },
+    sheets,
+  };
+}
+
+/** The tool's memory from its sheet's first column. */
+export function stateOf(sheet: SheetSnapshot): Snapshot["state"] {
+  return decodeState(sheet.rows.map((r) => r[0] ?? null).filter((v) => v !== null));
+}
+
+export function readBook(pkg: XlsxPackage): { book: Book; snapshot: Snapshot } {
+  const { book, sheets } = readSheets(pkg);
+  const own = sheets.filter((s) => s.entry.name === STATE_SHEET).pop();
+  return {
+    book,
+    snapshot: {
+      sheets: sheets.filter((s) => s.entry.name !== STATE_SHEET).map((s) => s.sheet),
+      state: own ? stateOf(own.sheet) : null,
+    },
   };
 }

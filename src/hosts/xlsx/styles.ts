@@ -9,6 +9,37 @@ import { attribute, attributes, children, elementEnd, escapeAttr, findTag, nextT
 /** Built-in number formats that show a date (ECMA-376 18.8.30, and the zh-CN ones 27–31, 36, 50–54, 57, 58). */
 const BUILTIN_DATES = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58]);
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "@": 49 };
+/** The codes of the built-in number formats that are the same in every locale (ECMA-376 18.8.30). */
+const BUILTIN_CODES: Record<number, string> = {
+  0: "General",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: "m/d/yy h:mm",
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00 ;(#,##0.00)",
+  40: "#,##0.00 ;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+};
 
 const SECTIONS = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs"] as const;
 type Section = (typeof SECTIONS)[number];
@@ -189,6 +220,7 @@ export class Styles {
   private xfIndex: Map<string, number> | null = null;
   private readonly dates: boolean[];
   private readonly fills: (HostFill | null)[];
+  private readonly formats = new Map<number, string>();
   private readonly prefix: string;
 
   constructor(xml: string | undefined) {
@@ -208,7 +240,7 @@ export class Styles {
         original: items.length,
       });
     }
-    const formats = new Map<number, string>();
+    const formats = this.formats;
     for (const f of this.items("numFmts")) {
       formats.set(Number(attribute(f, "numFmtId")), attribute(f, "formatCode") ?? "");
     }
@@ -248,6 +280,26 @@ export class Styles {
   /** The fill cells of this style show (null: none). */
   fillOf(xf: number): HostFill | null {
     return this.fills[xf] ?? null;
+  }
+
+  /** The number format code cells of this style show ("General" when none; a built-in one by its ECMA-376 code). */
+  numFmtOf(xf: number): string {
+    const id = Number(attribute(startTag(this.items("cellXfs")[xf] ?? "<xf/>"), "numFmtId") ?? 0);
+    return this.formats.get(id) ?? BUILTIN_CODES[id] ?? (BUILTIN_DATES.has(id) ? "yyyy/m/d" : "General");
+  }
+
+  /** How cells of this style look beyond fill and format: bold, horizontal alignment, wrapped. For viewers (the
+   * browser preview); the writer never needs it. */
+  lookOf(xf: number): { bold: boolean; horizontal?: string; wrap: boolean } {
+    const item = this.items("cellXfs")[xf] ?? "<xf/>";
+    const font = this.items("fonts")[Number(attribute(startTag(item), "fontId") ?? 0)] ?? "";
+    const b = findTag(font, "b");
+    const bold = b !== null && !/^(0|false)$/.test(attribute(font.slice(b.start, b.end), "val") ?? "1");
+    const a = findTag(item, "alignment");
+    const tag = a ? item.slice(a.start, a.end) : "";
+    const horizontal = attribute(tag, "horizontal");
+    const wrap = /^(1|true)$/.test(attribute(tag, "wrapText") ?? "");
+    return { bold, ...(horizontal ? { horizontal } : {}), wrap };
   }
 
   get changed(): boolean {

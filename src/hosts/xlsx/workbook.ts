@@ -1,9 +1,9 @@
 // Scoring an .xlsx file end to end, the command line's whole job: read the package, snapshot it, assess, plan, apply
-// the plan to the package's parts, write a new file. ExcelJS stays for what builds workbooks from nothing (the
-// template, tests, the browser preview) and for tests that look at the result as a spreadsheet library sees it.
+// the plan to the package's parts, write a new file. ExcelJS is only for building workbooks from nothing (the
+// template) and for tests: exceljs.ts, loaded when used.
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import {
   type Assessment,
   type AssessOptions,
@@ -11,21 +11,24 @@ import {
   type Snapshot,
   WorkbookError,
   assess,
-  buildReport,
   plan,
 } from "../../core";
 import { applyPlan } from "./apply";
 import { readPackage } from "./package";
 import { type Book, readBook } from "./read";
+import { packageBytes, writePackage } from "./zip";
+
+export { loadWorkbook, saveWorkbook, scoreWorkbook } from "./exceljs";
 
 export interface Opened {
   readonly book: Book;
   readonly snapshot: Snapshot;
 }
 
-/** Reads and parses a package: anything thrown here is about the file (not a zip, broken XML). */
-export async function openPackage(source: string | Buffer): Promise<Opened> {
-  return readBook(await readPackage(source));
+/** Reads and parses a package, from a file or its bytes: anything thrown here is about the file (not a zip, a zip
+ * bomb — a ZipError —, broken XML). */
+export async function openPackage(source: string | Uint8Array): Promise<Opened> {
+  return readBook(readPackage(typeof source === "string" ? await fs.readFile(source) : source));
 }
 
 /** Assesses an opened workbook and applies the plan to its parts. Settings saved in the workbook on an earlier run
@@ -43,7 +46,7 @@ export function temporaryPath(file: string): string {
 }
 
 /** Writes through a temporary file beside the target, then renames: an interrupted run leaves no half file. */
-async function atomically(file: string, write: (tmp: string) => Promise<void>): Promise<void> {
+export async function atomically(file: string, write: (tmp: string) => Promise<void>): Promise<void> {
   const tmp = temporaryPath(file);
   try {
     await write(tmp);
@@ -55,7 +58,7 @@ async function atomically(file: string, write: (tmp: string) => Promise<void>): 
 }
 
 export async function writeBook(book: Book, file: string): Promise<void> {
-  await atomically(file, (tmp) => book.pkg.writeFile(tmp));
+  await atomically(file, (tmp) => writePackage(book.pkg, tmp));
 }
 
 /** Reads `input`, scores it and writes the result to `output` (never over the input: the caller checks). */
@@ -64,16 +67,6 @@ export async function scoreFile(input: string, output: string, options: AssessOp
   const assessment = scoreBook(opened, options);
   await writeBook(opened.book, output);
   return assessment;
-}
-
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return wb;
-}
-
-export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
-  await atomically(file, (tmp) => wb.xlsx.writeFile(tmp));
 }
 
 export interface ScoreResult {
@@ -87,20 +80,12 @@ export interface ScoreResult {
 
 /** An .xlsx file's bytes scored: the assessment and the scored file's bytes. */
 export async function scoreBuffer(
-  bytes: Buffer,
+  bytes: Uint8Array,
   options: AssessOptions = {},
 ): Promise<{ assessment: Assessment; bytes: Buffer }> {
   const opened = await openPackage(bytes);
   const assessment = scoreBook(opened, options);
-  return { assessment, bytes: await opened.book.pkg.toBuffer() };
-}
-
-/** An ExcelJS workbook scored the way a file is: written to bytes, scored, and read back. */
-export async function scoreWorkbook(wb: ExcelJS.Workbook, options: AssessOptions = {}): Promise<ScoreResult> {
-  const { assessment, bytes } = await scoreBuffer(Buffer.from(await wb.xlsx.writeBuffer()), options);
-  const out = new ExcelJS.Workbook();
-  await out.xlsx.load(bytes as unknown as ArrayBuffer);
-  return { assessment, report: buildReport(assessment), workbook: out, bytes };
+  return { assessment, bytes: await packageBytes(opened.book.pkg) };
 }
 
 export { WorkbookError };

@@ -140,7 +140,7 @@ describe("parts the plan does not touch", () => {
     const { bytes } = await scoreBuffer(input);
     const parts = async (buf: Buffer) => {
       const pkg = await readPackage(buf);
-      return new Map(pkg.names().map((name) => [name, pkg.bytes(name) as Buffer]));
+      return new Map(pkg.names().map((name) => [name, Buffer.from(pkg.bytes(name) as Uint8Array)]));
     };
     const before = await parts(input);
     const after = await parts(bytes);

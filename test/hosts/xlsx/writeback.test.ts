@@ -3,8 +3,7 @@
 import ExcelJS from "exceljs";
 import { HIGHLIGHT_COLORS, NOTE_PREFIX, STATE_SHEET, scoreHeaders } from "../../../src/core";
 import { assess } from "../../../src/core";
-import { snapshot } from "../../../src/hosts/xlsx/snapshot";
-import { scoreWorkbook } from "../../../src/hosts/xlsx/workbook";
+import { openPackage, scoreWorkbook } from "../../../src/hosts/xlsx/workbook";
 import { dumpSheet, load, noteText, reload } from "./util";
 
 const fillColor = (c: ExcelJS.Cell): string | undefined =>
@@ -125,10 +124,13 @@ describe("writing back to the workbook", () => {
   });
 
   it("remembers what it highlighted in a hidden sheet of the workbook", async () => {
-    const wb = await reload((await scoreWorkbook(await load())).workbook);
+    const { workbook, bytes } = await scoreWorkbook(await load());
+    const wb = await reload(workbook);
     const state = wb.getWorksheet(STATE_SHEET) as ExcelJS.Worksheet;
     expect(state.state).toBe("veryHidden");
-    const snap = snapshot(wb);
+    const opened = await openPackage(bytes);
+    expect(opened.book.sheets.find((s) => s.name === STATE_SHEET)?.state).toBe("veryHidden");
+    const snap = opened.snapshot;
     expect(snap.state?.assessmentSheet).toBe("考核表");
     expect(Object.keys(snap.state?.highlights["考核表"] ?? {}).sort()).toEqual(
       ["AB6", "AE6", "Y10", "Z16", "AB16", "G19", "AB19", "R28", "S28", "AD36"].sort(),

@@ -2,9 +2,15 @@
 // browsers), fflate's own code where there is none (a test environment such as jsdom).
 import { strFromU8, strToU8 } from "fflate";
 
+/** Node's Buffer where there is one: it measures UTF-8 exactly before writing (a 50 MB sheet takes 50 MB once, not
+ * a guess grown by doubling), and decodes as fast as TextDecoder. */
+const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+
 /** Bytes as text; a byte order mark is not part of the text. */
 export function decodeUtf8(bytes: Uint8Array): string {
-  const s = strFromU8(bytes);
+  const s = NodeBuffer
+    ? NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")
+    : strFromU8(bytes);
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 
@@ -17,6 +23,14 @@ let encoder: TextEncoder | null | undefined;
 
 /** Pieces of text encoded straight into one buffer (no string of the whole is made). */
 export function encodePieces(pieces: readonly string[]): Uint8Array {
+  if (NodeBuffer) {
+    let size = 0;
+    for (const p of pieces) size += NodeBuffer.byteLength(p, "utf8");
+    const buf = NodeBuffer.allocUnsafe(size);
+    let at = 0;
+    for (const p of pieces) at += buf.write(p, at, "utf8");
+    return buf;
+  }
   encoder ??= typeof TextEncoder === "undefined" ? null : new TextEncoder();
   if (encoder === null) {
     const parts = pieces.map((p) => strToU8(p));

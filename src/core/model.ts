@@ -77,6 +77,17 @@ export interface ToolState {
   /** A fingerprint of the 考核排名 table last written (state.ts, remembered): the tab is rebuilt only when it
    * differs, or is gone. */
   readonly ranking?: string;
+  /** What the Excel add-in keeps for itself, in the workbook rather than in document settings (a per-runtime copy that
+   * saveAsync writes back whole, so the pane, the ribbon's runtime and each co-author would overwrite one another).
+   * The command line carries it over as it was read. */
+  readonly office?: OfficeMemory;
+}
+export interface OfficeMemory {
+  /** 编辑后自动重新计算, switched on for this workbook. */
+  readonly autoRecalc?: boolean;
+  /** Worksheet.id by sheet name, for the sheets the memory names: follows a rename within one session (ids are
+   * stable within a session only, so never proof of identity: the header fingerprints in `sheets` are). */
+  readonly sheetIds?: Readonly<Record<string, string>>;
 }
 export interface SavedCell {
   /** The cell's own fill before the tool highlighted it (null: none). */

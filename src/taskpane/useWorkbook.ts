@@ -38,7 +38,7 @@ function whileMounted(registering: Promise<Unsubscribe>, fail: (e: unknown) => v
 export function useWorkbook(workbook: Workbook, debounceMs = AUTO_DEBOUNCE_MS) {
   const [state, setState] = useState<PaneState>({ kind: "idle" });
   const [selected, setSelected] = useState<CellRef | null>(null);
-  const [auto, setAutoState] = useState(() => workbook.autoRecalc());
+  const [auto, setAutoState] = useState(false);
   const busy = useRef(false);
   const again = useRef(false);
   const stateRef = useRef(state);
@@ -93,6 +93,21 @@ export function useWorkbook(workbook: Workbook, debounceMs = AUTO_DEBOUNCE_MS) {
     [workbook, fail],
   );
 
+  // The switch is kept in the workbook: read once when the pane opens (a click before the answer wins).
+  const touched = useRef(false);
+  useEffect(() => {
+    let alive = true;
+    workbook
+      .autoRecalc()
+      .then((on) => {
+        if (alive && !touched.current) setAutoState(on);
+      })
+      .catch(fail);
+    return () => {
+      alive = false;
+    };
+  }, [workbook, fail]);
+
   // Selection: registered when the pane opens and again after each run (the sheets may have changed).
   const outcome = lastOutcome(state);
   const sheetKey = outcome ? `${outcome.sheet}|${outcome.ledgerSheet ?? ""}` : "";
@@ -127,6 +142,7 @@ export function useWorkbook(workbook: Workbook, debounceMs = AUTO_DEBOUNCE_MS) {
 
   const setAuto = useCallback(
     (on: boolean) => {
+      touched.current = true;
       setAutoState(on);
       workbook.setAutoRecalc(on).catch(fail);
     },

@@ -150,7 +150,7 @@ export class SheetModel {
 
 export class FakeDocument {
   sheets: SheetModel[] = [];
-  /** Office.context.document.settings, saved with the file. */
+  /** Office.context.document.settings as saved with the file (each runtime works on its own copy: FakeExcel.settings). */
   settings = new Map<string, unknown>();
   active: string | null = null;
   selection: { sheet: string; address: string } | null = null;
@@ -1287,7 +1287,9 @@ export class FakeExcel {
   /** Called as each sync reaches Excel, before its commands run: a test's way to have the user (or a co-author)
    * change the workbook between two round trips of the add-in. */
   onSync: ((syncNumber: number) => void | Promise<void>) | null = null;
-  constructor(readonly doc: FakeDocument = new FakeDocument()) {}
+  constructor(readonly doc: FakeDocument = new FakeDocument()) {
+    this.ownSettings = new Map(doc.settings);
+  }
 
   /** Excel.run: the batch gets a fresh context; commands left queued at the end are sent in one last sync. */
   run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
@@ -1350,15 +1352,20 @@ export class FakeExcel {
     return x > a || (x === a && y >= (b ?? 0));
   };
 
-  /** Office.context.document.settings over the document's store. */
+  /** Office.context.document.settings: an in-memory copy per runtime, taken when the runtime starts; saveAsync writes
+   * the whole property bag back, so the last runtime to save wins (Persist add-in state and settings,
+   * https://learn.microsoft.com/office/dev/add-ins/develop/persisting-add-in-state-and-settings : "the settings are
+   * loaded into memory when the add-in starts ... saveAsync ... persists the in-memory copy"; excel-behaviour.md). */
+  private readonly ownSettings: Map<string, unknown>;
   readonly settings = {
     saves: 0,
-    get: (name: string): unknown => this.doc.settings.get(name),
+    get: (name: string): unknown => this.ownSettings.get(name),
     set: (name: string, value: unknown): void => {
-      this.doc.settings.set(name, value);
+      this.ownSettings.set(name, value);
     },
     save: async (): Promise<void> => {
       this.settings.saves++;
+      this.doc.settings = new Map(this.ownSettings);
     },
   };
 

@@ -7,7 +7,6 @@ import { scoreWorkbook, loadWorkbook } from "../../src/hosts/xlsx/workbook";
 import { OfficeWorkbook } from "../../src/hosts/office/workbook";
 import { recalculate } from "../../src/hosts/office/recalculate";
 import { HINT_SHEET } from "../../src/hosts/office/env";
-import { SHEET_IDS } from "../../src/hosts/office/memory";
 import { ProtectionError, describeProblem } from "../../src/hosts/office/errors";
 import type { Outcome } from "../../src/hosts/office/outcome";
 import { HENGDONG_2020 } from "../../src/rules/hengdong-2020";
@@ -131,7 +130,7 @@ describe("sheet identity across sessions", () => {
   it("a sheet that took an old id after a reopen gets no remembered fill back: its header is not the one remembered", async () => {
     const { excel, book } = await open();
     const first = await book.recalculate();
-    const oldId = (excel.settings.get(SHEET_IDS) as Record<string, string>)["考核表"];
+    const oldId = memory(excel)!.office?.sheetIds?.["考核表"];
     expect(oldId).toBeDefined();
     const flagged = first.report.units.flatMap((u) => u.findings).filter((x) => x.kind !== "warning" && !x.sheet);
     // closed and reopened: new ids. The assessment sheet is renamed, and a new sheet of another table happens to be

@@ -177,11 +177,24 @@ describe("settings", () => {
     );
   });
 
-  it("keeps the 编辑后自动重新计算 switch in the document", async () => {
+  it("keeps the 编辑后自动重新计算 switch in the workbook, where every runtime reads the same", async () => {
     const { excel, book } = await open();
-    expect(book.autoRecalc()).toBe(false);
+    expect(await book.autoRecalc()).toBe(false);
+    // another runtime (the ribbon's, or a co-author's Excel) started before the switch was turned on
+    const ribbon = new FakeExcel(excel.doc);
     await book.setAutoRecalc(true);
-    expect(new OfficeWorkbook(fakeEnv(excel)).autoRecalc()).toBe(true);
+    expect(await new OfficeWorkbook(fakeEnv(ribbon)).autoRecalc()).toBe(true);
+    // its run, and its saving of its own (stale) copy of document settings, take nothing away
+    await new OfficeWorkbook(fakeEnv(ribbon)).recalculate();
+    expect(await book.autoRecalc()).toBe(true);
+    expect(excel.doc.settings.has("xinyong.autoRecalc")).toBe(false);
+    // and a run keeps the settings the pane saved, the switch with them
+    await book.saveSettings({ naPolicy: "zero", steps: "ceil", bonusCap: 5, selfGap: 5 });
+    await new OfficeWorkbook(fakeEnv(ribbon)).recalculate();
+    expect(await book.autoRecalc()).toBe(true);
+    expect((await new OfficeWorkbook(fakeEnv(new FakeExcel(excel.doc))).loadSettings()).naPolicy).toBe("zero");
+    await book.setAutoRecalc(false);
+    expect(await new OfficeWorkbook(fakeEnv(ribbon)).autoRecalc()).toBe(false);
   });
 });
 

@@ -8,6 +8,8 @@ import { loadWorkbook } from "../../src/hosts/xlsx/workbook";
 import { FakeExcel, FakeOfficeError } from "../fakes/excel";
 import { SAMPLE, documentFrom } from "../fakes/from-xlsx";
 import { GatedWorkbook } from "./stub";
+import { OfficeWorkbook } from "../../src/hosts/office/workbook";
+import { fakeEnv } from "../fakes/env";
 
 async function sample(): Promise<GatedWorkbook> {
   return new GatedWorkbook(new FakeExcel(documentFrom(await loadWorkbook(SAMPLE))));
@@ -127,7 +129,9 @@ describe("task pane", () => {
       await new Promise((r) => setTimeout(r, 150));
     });
     expect(wb.calls.recalculate).toBe(1);
-    expect(wb.excel.settings.get("xinyong.autoRecalc")).toBe(true);
+    // kept in the workbook's memory, not in the runtime's copy of document settings
+    expect(wb.excel.settings.get("xinyong.autoRecalc")).toBeUndefined();
+    expect(await new OfficeWorkbook(fakeEnv(wb.excel)).autoRecalc()).toBe(true);
     await act(async () => {
       await wb.excel.edit("考核表", "V4", 3);
       await wb.excel.edit("考核表", "V4", 4);

@@ -306,6 +306,8 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
       ]),
     ),
     ...(notes ? { written } : {}),
+    // the add-in's own record, carried over as it was read (the command line neither reads nor changes it)
+    ...(snapshot.state?.office ? { office: snapshot.state.office } : {}),
   };
   return {
     sheet: a.layout.sheet.name,

@@ -1,6 +1,6 @@
 // The tool's memory between runs, kept inside the workbook as JSON text in column A of a hidden sheet.
 import { cellText, normalizeHeader } from "../locate/normalize";
-import type { CellValue, SavedCell, ToolState, WrittenValue } from "../model";
+import type { CellValue, OfficeMemory, SavedCell, ToolState, WrittenValue } from "../model";
 
 export const STATE_CHUNK = 30_000; // below Excel's 32,767 characters per cell
 
@@ -65,6 +65,7 @@ export function decodeState(chunks: readonly unknown[]): ToolState | null {
     written?: unknown;
     ranking?: unknown;
     sheets?: unknown;
+    office?: unknown;
   };
   const highlights: Record<string, Record<string, SavedCell>> = {};
   if (typeof r.highlights === "object" && r.highlights !== null) {
@@ -101,6 +102,23 @@ export function decodeState(chunks: readonly unknown[]): ToolState | null {
     ...(written ? { written } : {}),
     ...(typeof r.ranking === "string" ? { ranking: r.ranking } : {}),
     ...sheetsOf(r.sheets),
+    ...officeOf(r.office),
+  };
+}
+
+function officeOf(raw: unknown): { office?: OfficeMemory } {
+  if (typeof raw !== "object" || raw === null) return {};
+  const { autoRecalc, sheetIds } = raw as { autoRecalc?: unknown; sheetIds?: unknown };
+  const ids: Record<string, string> = {};
+  if (typeof sheetIds === "object" && sheetIds !== null) {
+    for (const [name, id] of Object.entries(sheetIds as Record<string, unknown>))
+      if (typeof id === "string") ids[name] = id;
+  }
+  return {
+    office: {
+      ...(typeof autoRecalc === "boolean" ? { autoRecalc } : {}),
+      ...(Object.keys(ids).length > 0 ? { sheetIds: ids } : {}),
+    },
   };
 }
 

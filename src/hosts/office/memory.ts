@@ -1,10 +1,7 @@
 // The tool's memory across runs when sheets move under it, and while a run is being written. Pure: no Office.js.
-import { type SavedCell, type ToolState, encodeState } from "../../core";
+import { type SavedCell, type ToolState, type WritePlan, encodeState } from "../../core";
 
-/** Document settings key: sheet name → Worksheet.id, for the sheets the memory names (assessment sheet, highlights). */
-export const SHEET_IDS = "xinyong.sheetIds";
-
-/** The ids to remember after a run: those of the sheets the memory names. */
+/** The ids to remember after a run: those of the sheets the memory names (kept in the memory, `office.sheetIds`). */
 export function rememberIds(
   state: ToolState,
   sheets: readonly { readonly name: string; readonly id: string }[],
@@ -13,23 +10,35 @@ export function rememberIds(
   return Object.fromEntries(sheets.filter((s) => named.has(s.name)).map((s) => [s.name, s.id]));
 }
 
+/** The plan's memory with the sheet ids of this session (a plan already holding them is returned as it is). */
+export function withSheetIds(
+  p: WritePlan,
+  sheets: readonly { readonly name: string; readonly id: string }[],
+): WritePlan {
+  const ids = rememberIds(p.state, sheets);
+  if (JSON.stringify(p.state.office?.sheetIds ?? {}) === JSON.stringify(ids)) return p;
+  const office = { ...p.state.office, sheetIds: ids };
+  const state: ToolState = { ...p.state, office };
+  return { ...p, state, stateChunks: encodeState(state) };
+}
+
 /** A sheet the memory names that is gone by its name but whose id is still there was renamed: the memory follows it
  * (its highlights, the remembered assessment sheet and its scored rows). A sheet gone altogether stays as it is
  * remembered, and the plan drops its highlights. Returns the state to score with and the renames found. */
 export function followRenames(
   state: ToolState | null,
   sheets: readonly { readonly name: string; readonly id: string }[],
-  ids: unknown,
 ): { state: ToolState | null; renamed: Map<string, string> } {
   const renamed = new Map<string, string>();
-  if (!state || typeof ids !== "object" || ids === null) return { state, renamed };
+  const ids = state?.office?.sheetIds;
+  if (!state || !ids) return { state, renamed };
   const names = new Set(sheets.map((s) => s.name));
   const byId = new Map(sheets.map((s) => [s.id, s.name]));
   const named = [...(state.assessmentSheet ? [state.assessmentSheet] : []), ...Object.keys(state.highlights)];
   for (const old of named) {
     if (names.has(old) || renamed.has(old)) continue;
-    const id = (ids as Record<string, unknown>)[old];
-    const now = typeof id === "string" ? byId.get(id) : undefined;
+    const id = ids[old];
+    const now = id !== undefined ? byId.get(id) : undefined;
     if (now !== undefined && now !== old) renamed.set(old, now);
   }
   if (renamed.size === 0) return { state, renamed };

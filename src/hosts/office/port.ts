@@ -25,7 +25,7 @@ export interface Workbook {
   /** The rulebook settings saved in the workbook (defaults where none are). */
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
-  /** Whether 编辑后自动重新计算 is on for this workbook. */
-  autoRecalc(): boolean;
+  /** Whether 编辑后自动重新计算 is on for this workbook (kept in the workbook, so every runtime reads the same). */
+  autoRecalc(): Promise<boolean>;
   setAutoRecalc(on: boolean): Promise<void>;
 }

@@ -29,7 +29,7 @@ import type { Settings } from "../../rules/settings";
 import { applyOps, planOps } from "./apply";
 import { type ExcelRun, type DocumentSettings, HINT_SHEET } from "./env";
 import { protectionError } from "./errors";
-import { SHEET_IDS, followRenames, interimState, rememberIds } from "./memory";
+import { followRenames, interimState, withSheetIds } from "./memory";
 import { type Outcome, buildOutcome } from "./outcome";
 import { Io, type ReadOptions, type WorkbookRead, complete, probe, readFills, readFirst } from "./read";
 
@@ -131,7 +131,6 @@ export async function recalculate(
   const hint = settings.get(HINT_SHEET);
   const likely = [rulebook.assessmentSheet, ...(typeof hint === "string" ? [hint] : []), rulebook.ledger.sheet];
   const readOptions: ReadOptions = { mergedAreas: options.mergedAreas };
-  let ids: Record<string, string> = {};
   const outcome = await run(async (context) => {
     const io = new Io(context);
     const wb = await readFirst(io, likely, readOptions);
@@ -140,7 +139,7 @@ export async function recalculate(
     options.onStep?.("read");
 
     // A sheet renamed since the last run is followed by its id; one deleted is simply gone.
-    const { state } = followRenames(wb.state(), wb.sheets, settings.get(SHEET_IDS));
+    const { state } = followRenames(wb.state(), wb.sheets);
     // The remembered sheet, and any sheet holding remembered highlights (a ledger renamed, say), is read before it is
     // trusted: its header row must read as the memory recorded (core/plan). Usually nothing to read here.
     const remembered = state?.assessmentSheet;
@@ -164,7 +163,7 @@ export async function recalculate(
     if (wb.sheet(main)?.protected) throw protectionError(main);
     if (wb.stateExists && wb.stateProtected) throw protectionError(STATE_SHEET);
     const snapshot = wb.snapshot(state);
-    let writePlan = plan(assessment, snapshot);
+    let writePlan = withSheetIds(plan(assessment, snapshot), wb.sheets);
     const ledger = assessment.ledgerLayout?.sheet.name;
     const ledgerProtected = ledger !== undefined && wb.sheet(ledger)?.protected === true;
     if (ledgerProtected) writePlan = withoutFillsOn(writePlan, ledger, state);
@@ -190,7 +189,6 @@ export async function recalculate(
       }),
     );
     options.onStep?.("write");
-    ids = rememberIds(writePlan.state, wb.sheets);
     const built = buildOutcome(assessment, writePlan, io.syncs);
     if (!ledgerProtected) return built;
     return {
@@ -198,11 +196,10 @@ export async function recalculate(
       report: { ...built.report, findings: [...built.report.findings, protectedLedgerWarning(ledger)] },
     };
   });
-  const savedIds = settings.get(SHEET_IDS);
-  const idsChanged = JSON.stringify(savedIds ?? {}) !== JSON.stringify(ids);
-  if (settings.get(HINT_SHEET) !== outcome.sheet || idsChanged) {
+  // Only a hint for the next run's first read (which sheets it includes); never trusted, and a stale one costs a
+  // round trip. Everything the tool must agree on lives in the workbook's hidden sheet.
+  if (settings.get(HINT_SHEET) !== outcome.sheet) {
     settings.set(HINT_SHEET, outcome.sheet);
-    settings.set(SHEET_IDS, ids);
     await settings.save();
   }
   return outcome;

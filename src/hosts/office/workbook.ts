@@ -1,11 +1,11 @@
 /// <reference types="office-js" />
 // The Office host behind the pane's Workbook port. Events: worksheet onChanged / onSelectionChanged (ExcelApi 1.7) on
 // the assessment and ledger sheets, registered on each call (so each time the pane opens) and removed on request.
-import { STATE_SHEET, decodeState, encodeState, WorkbookError } from "../../core";
+import { STATE_SHEET, type ToolState, decodeState, encodeState, WorkbookError } from "../../core";
 import { HENGDONG_2020 } from "../../rules/hengdong-2020";
 import { DEFAULT_SETTINGS, type Settings, settingsProblem } from "../../rules/settings";
 import { queueState } from "./apply";
-import { AUTO_RECALC, HINT_SHEET, type OfficeEnv } from "./env";
+import { HINT_SHEET, type OfficeEnv } from "./env";
 import type { Outcome } from "./outcome";
 import type { CellRef, Step, Unsubscribe, Workbook } from "./port";
 import { rangeOrigin } from "./cells";
@@ -176,6 +176,21 @@ export class OfficeWorkbook implements Workbook {
     });
   }
 
+  /** Reads the memory, changes it and writes it back in one Excel.run: the settings and the auto-recalculation switch
+   * live in the workbook (its hidden sheet), the one copy every runtime and co-author reads at the start of a run. */
+  private updateState(change: (state: ToolState) => ToolState): Promise<void> {
+    return this.env.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
+      const used = sheet.getUsedRange(true);
+      used.load("values");
+      await context.sync();
+      const state = sheet.isNullObject ? null : decodeState(used.values.map((r) => r[0]));
+      const next = change(state ?? { version: 2 as const, highlights: {} });
+      queueState(context.workbook, STATE_SHEET, encodeState(next), !sheet.isNullObject);
+      await context.sync();
+    });
+  }
+
   async loadSettings(): Promise<Settings> {
     const { state } = await this.readState();
     const merged = { ...DEFAULT_SETTINGS, ...(state?.settings ?? {}) } as Settings;
@@ -185,24 +200,15 @@ export class OfficeWorkbook implements Workbook {
   async saveSettings(settings: Settings): Promise<void> {
     const problem = settingsProblem(settings);
     if (problem) throw new WorkbookError(`设置有误：${problem}`);
-    await this.env.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
-      const used = sheet.getUsedRange(true);
-      used.load("values");
-      await context.sync();
-      const state = sheet.isNullObject ? null : decodeState(used.values.map((r) => r[0]));
-      const next = { ...(state ?? { version: 2 as const, highlights: {} }), settings: { ...settings } };
-      queueState(context.workbook, STATE_SHEET, encodeState(next), !sheet.isNullObject);
-      await context.sync();
-    });
+    await this.updateState((state) => ({ ...state, settings: { ...settings } }));
   }
 
-  autoRecalc(): boolean {
-    return this.env.settings.get(AUTO_RECALC) === true;
+  async autoRecalc(): Promise<boolean> {
+    const { state } = await this.readState();
+    return state?.office?.autoRecalc === true;
   }
 
   async setAutoRecalc(on: boolean): Promise<void> {
-    this.env.settings.set(AUTO_RECALC, on);
-    await this.env.settings.save();
+    await this.updateState((state) => ({ ...state, office: { ...state.office, autoRecalc: on } }));
   }
 }

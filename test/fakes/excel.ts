@@ -335,6 +335,13 @@ function guardStructure(doc: FakeDocument): void {
   if (doc.protection.protected) accessDenied();
 }
 
+/** Most merged areas getMergedAreasOrNullObject answers with. */
+export const MERGED_AREAS_MAX = 512;
+
+function inside(r: Rect, row: number, col: number): boolean {
+  return row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
+}
+
 function intersects(a: Rect, b: Rect): boolean {
   return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 }
@@ -1055,12 +1062,19 @@ export class FakeRange extends ClientObject<RangeTarget> {
     r.trackNull();
     return r;
   }
-  /** Range.getMergedAreasOrNullObject (ExcelApi 1.13): the merged areas that meet this range, or a null object. */
+  /** Range.getMergedAreasOrNullObject (ExcelApi 1.13): the merged areas whose top-left cell lies in this range (an
+   * area that starts left of or above it is not reported: OfficeDev/office-js#3611, closed as by design), or a null
+   * object. Above 512 areas it "will fail to return the result" (@types/office-js, Excel.Range.
+   * getMergedAreasOrNullObject): the sync fails. Which error code Excel gives is not documented; GeneralException
+   * here. */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     let found: RangeTarget[] | null = null;
     this.context.enqueue(() => {
       const t = this.target();
-      const hits = t ? t.sheet.merges.filter((m) => intersects(m, t.rect)) : [];
+      const hits = t ? t.sheet.merges.filter((m) => inside(t.rect, m.row, m.col)) : [];
+      if (hits.length > MERGED_AREAS_MAX) {
+        throw new FakeOfficeError("GeneralException", "There was an internal error while processing the request.");
+      }
       found = t && hits.length > 0 ? hits.map((rect) => ({ sheet: t.sheet, rect })) : null;
     });
     const areas = new FakeRangeAreas(this.context, () => found);

@@ -10,7 +10,7 @@ import { HINT_SHEET } from "../../src/hosts/office/env";
 import { ProtectionError, describeProblem } from "../../src/hosts/office/errors";
 import type { Outcome } from "../../src/hosts/office/outcome";
 import { HENGDONG_2020 } from "../../src/rules/hengdong-2020";
-import { FakeExcel, type FakeDocument, parseRect } from "../fakes/excel";
+import { FakeExcel, type FakeDocument, MERGED_AREAS_MAX, parseRect } from "../fakes/excel";
 import { SAMPLE, documentFrom } from "../fakes/from-xlsx";
 import { fakeEnv } from "../fakes/env";
 import { bigWorkbook } from "../fakes/big";
@@ -275,6 +275,77 @@ describe("merged cells in the data area", () => {
     const outcome = await book.recalculate();
     expect(outcome.scoreColumns[0]).toBe(37); // AK
     expect(outcome.report.units).toEqual((await cli(mutate)).units);
+  });
+
+  it("thousands of merged areas (Excel answers none above 512): read in row bands, the score columns still avoid them", async () => {
+    // 1,200 remarks below the table, each merged over A:C, and the one merge that matters (AH10:AJ10) among them.
+    const mutate: Mutate = (wb) => {
+      const ws = wb.getWorksheet("考核表")!;
+      ws.mergeCells("AH10:AJ10");
+      for (let r = 60; r < 1260; r++) {
+        ws.getCell(`A${r}`).value = `备注 ${r}`;
+        ws.mergeCells(`A${r}:C${r}`);
+      }
+    };
+    const { excel, book } = await open(mutate);
+    excel.apiVersion = "1.13";
+    expect(excel.doc.sheet("考核表")!.merges.length).toBeGreaterThan(MERGED_AREAS_MAX);
+    const outcome = await book.recalculate();
+    expect(outcome.scoreColumns[0]).toBe(37); // AK: right of AH10:AJ10, found in its band
+    expect(outcome.report.units).toEqual((await cli(mutate)).units);
+    // the first read failed on the merged areas and was asked again; then bands of halving size until they answer
+    expect(outcome.syncs).toBeGreaterThan(2);
+    expect(outcome.syncs).toBeLessThan(12);
+  });
+
+  it("a merge starting left of the score columns and reaching into them: its cells are left alone, the rest written", async () => {
+    const { excel, book } = await open();
+    excel.apiVersion = "1.13";
+    const first = await book.recalculate();
+    const [c0] = first.scoreColumns; // AI
+    // the office merges a remark from AG across AI and AJ on row 12 (getMergedAreasOrNullObject on a range that
+    // starts at AI would not report it: office-js#3611)
+    const sheet = excel.doc.sheet("考核表")!;
+    sheet.merges.push({ row: 11, col: c0 - 3, rows: 1, cols: 4 });
+    sheet.cell(11, c0 - 1).value = null;
+    sheet.cell(11, c0).value = null;
+    await excel.edit("考核表", address(7, 22), 2); // something to score again
+    const again = await book.recalculate();
+    const merge = `${address(12, c0 - 2)}:${address(12, c0 + 1)}`;
+    expect(again.report.findings).toContainEqual(
+      expect.objectContaining({ kind: "warning", cell: address(12, c0 - 2), message: expect.stringContaining(merge) }),
+    );
+    expect(excel.value("考核表", address(12, c0))).toBe(""); // left empty: not written
+    expect(excel.value("考核表", address(12, c0 + 1))).toBe("");
+    // the cells right of the merge on that row, and every other row, are written
+    const row12 = again.report.units.find((u) => u.row === 12)!;
+    expect(excel.value("考核表", address(12, first.scoreColumns[first.scoreColumns.length - 3]))).toBe(row12.total);
+    const row7 = again.report.units.find((u) => u.row === 7)!;
+    expect(excel.value("考核表", address(7, c0))).toBe(row7.indicators[Object.keys(row7.indicators)[0]]);
+  });
+
+  it("the command line leaves the same merged cells alone and says the same", async () => {
+    // a block of the tool's headers already at AI:AV (an earlier version's), and a remark merged from AG into it
+    const headers = [...HENGDONG_2020.indicators.map((i) => i.column), "加分", "总分", "排名", "核查意见"];
+    const mutate: Mutate = (wb) => {
+      const ws = wb.getWorksheet("考核表")!;
+      headers.forEach((h, i) => (ws.getCell(3, 35 + i).value = h));
+      ws.mergeCells("AG12:AJ12");
+    };
+    const { excel } = await open(mutate);
+    excel.apiVersion = "1.13";
+    const outcome = await new OfficeWorkbook(fakeEnv(excel)).recalculate();
+    const line = await cli(mutate);
+    expect(outcome.report).toEqual(line);
+    expect(line.findings).toContainEqual(
+      expect.objectContaining({ kind: "warning", cell: "AG12", message: expect.stringContaining("AG12:AJ12") }),
+    );
+    const wb = await loadWorkbook(SAMPLE);
+    mutate(wb);
+    const written = (await scoreWorkbook(wb)).workbook.getWorksheet("考核表")!;
+    expect(written.getCell("AI12").value).toBeNull();
+    expect(written.getCell("AK12").value).toEqual(expect.any(Number));
+    expect(excel.value("考核表", "AK12")).toBe(written.getCell("AK12").value);
   });
 
   it("below ExcelApi 1.13 that write is refused; the user is told to unmerge, and the memory already knows the fills", async () => {

@@ -15,8 +15,11 @@ export interface ScoreColumn {
 
 export interface ScoreBlock {
   readonly columns: readonly ScoreColumn[];
-  /** Warnings: a column headed like a score that is the office's own. */
+  /** Warnings: a column headed like a score that is the office's own; a merged range reaching into the block. */
   readonly findings: readonly Finding[];
+  /** Merged ranges ([top, left, bottom, right], 1-based) that meet the block on the header row or below: none of
+   * their cells is written (Excel refuses to write part of a merged range, and its top-left cell is the office's). */
+  readonly merged: readonly (readonly [number, number, number, number])[];
 }
 
 /** The tool's score headers, in the order it writes them. */
@@ -92,5 +95,32 @@ export function locateScoreBlock(layout: Layout, rulebook: Rulebook, state: Tool
       message: `${address(layout.headerRow, col)}“${cellText(row[i] ?? null)}”列不是本工具写入的，按原样保留；本工具的得分写在 ${columnLetters(first)} 至 ${columnLetters(first + headers.length - 1)} 列`,
     });
   });
-  return { columns, findings };
+  // A merged range reaching into the block (made after the block was placed, or one starting left of it): its cells
+  // are left as they are, and the office is told how to get the scores written there.
+  const last = first + headers.length - 1;
+  const merged = (layout.sheet.merges ?? []).filter(
+    ([, left, bottom, right]) => bottom >= layout.headerRow && left <= last && right >= first,
+  );
+  for (const [top, left, bottom, right] of merged) {
+    const range = `${address(top, left)}:${address(bottom, right)}`;
+    findings.push({
+      kind: "warning",
+      row: top,
+      col: left,
+      message: `合并单元格 ${range} 伸入得分列（${columnLetters(first)} 至 ${columnLetters(last)} 列），其中的得分未写入；取消合并后重新计算即可写入`,
+    });
+  }
+  return { columns, findings, merged };
+}
+
+/** Whether a cell lies in one of the merged ranges. */
+export function inMerged(
+  merged: readonly (readonly [number, number, number, number])[],
+  row: number,
+  col: number,
+): boolean {
+  for (const [top, left, bottom, right] of merged) {
+    if (row >= top && row <= bottom && col >= left && col <= right) return true;
+  }
+  return false;
 }

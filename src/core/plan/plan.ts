@@ -3,7 +3,7 @@
 import type { Assessment } from "../assess";
 import { centsToNumber, formatCents } from "../exact";
 import { STATE_SHEET } from "../locate/locate";
-import { scoreHeadersOf } from "../locate/score-block";
+import { inMerged, scoreHeadersOf } from "../locate/score-block";
 import { address, cellText, normalizeHeader, parseAddress } from "../locate/normalize";
 import type { Finding, HostFill, SavedCell, Snapshot, ToolState, WrittenValue } from "../model";
 import type { IndicatorDef, LeafDef } from "../../rules/types";
@@ -66,6 +66,10 @@ export interface WritePlan {
   readonly headerRow: number;
   readonly scoreColumns: readonly { readonly header: string; readonly col: number }[];
   readonly cells: readonly CellWrite[];
+  /** Merged ranges ([top, left, bottom, right], 1-based) reaching into the score columns: no cell of theirs is in
+   * `cells`, and a host writing rectangles must not cover any of their cells either (Excel refuses to change part of
+   * a merged range, even with a null in its place). */
+  readonly merged: readonly (readonly [number, number, number, number])[];
   readonly formats: readonly FormatWrite[];
   readonly ranking: RankingTable;
   readonly state: ToolState;
@@ -309,11 +313,14 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     // the add-in's own record, carried over as it was read (the command line neither reads nor changes it)
     ...(snapshot.state?.office ? { office: snapshot.state.office } : {}),
   };
+  // A merged range reaching into the block keeps its cells as they are (score-block.ts says so in a warning).
+  const merged = a.scoreBlock.merged;
   return {
     sheet: a.layout.sheet.name,
     headerRow,
     scoreColumns: columns,
-    cells,
+    cells: merged.length > 0 ? cells.filter((w) => !inMerged(merged, w.row, w.col)) : cells,
+    merged,
     formats,
     ranking,
     state,

@@ -8,6 +8,7 @@ import {
   HIGHLIGHT_COLORS,
   LOOKS,
   type RankingTable,
+  type CellWrite,
   type WritePlan,
   address,
   argbToHex,
@@ -31,10 +32,39 @@ interface Block {
 }
 
 /** The plan's cell writes as rectangular blocks over runs of adjacent columns: one values and one numberFormat
- * assignment per block, null where a cell is left as it is ("" clears a cell). */
+ * assignment per block, null where a cell is left as it is ("" clears a cell). No block covers a cell of a merged
+ * range reaching into the score columns (plan.merged): rows meeting one are written as runs of the cells around it. */
 export function cellBlocks(plan: WritePlan): Block[] {
   if (plan.cells.length === 0) return [];
-  const cols = [...new Set(plan.cells.map((c) => c.col))].sort((a, b) => a - b);
+  const broken = new Set<number>();
+  for (const [top, , bottom] of plan.merged) for (let r = top; r <= bottom; r++) broken.add(r);
+  if (broken.size === 0) return rectangles(plan.cells);
+  const whole: CellWrite[] = [];
+  const byRow = new Map<number, CellWrite[]>();
+  for (const w of plan.cells) {
+    if (!broken.has(w.row)) whole.push(w);
+    else (byRow.get(w.row) ?? byRow.set(w.row, []).get(w.row)!).push(w);
+  }
+  // Between broken rows, the usual rectangles: each stretch of rows on its own.
+  const stretches: CellWrite[][] = [];
+  const sorted = [...whole].sort((a, b) => a.row - b.row);
+  for (const w of sorted) {
+    const last = stretches[stretches.length - 1];
+    const prev = last?.[last.length - 1];
+    if (prev && ![...range(prev.row + 1, w.row)].some((r) => broken.has(r))) last.push(w);
+    else stretches.push([w]);
+  }
+  // On a broken row, each run of adjacent columns written (the merged cells are not in the plan).
+  const single = [...byRow.values()].flatMap((cells) => rectangles(cells));
+  return [...stretches.flatMap((cells) => rectangles(cells)), ...single];
+}
+
+function* range(from: number, to: number): Generator<number> {
+  for (let r = from; r < to; r++) yield r;
+}
+
+function rectangles(cells: readonly CellWrite[]): Block[] {
+  const cols = [...new Set(cells.map((c) => c.col))].sort((a, b) => a - b);
   const runs: number[][] = [];
   for (const c of cols) {
     const last = runs[runs.length - 1];
@@ -46,7 +76,7 @@ export function cellBlocks(plan: WritePlan): Block[] {
   // Loops, not Math.min(...cells): a plan for 50,000 rows has 700,000 cells.
   const top = runs.map(() => Infinity);
   const bottom = runs.map(() => -Infinity);
-  for (const w of plan.cells) {
+  for (const w of cells) {
     const i = runOf.get(w.col)!;
     if (w.row < top[i]) top[i] = w.row;
     if (w.row > bottom[i]) bottom[i] = w.row;
@@ -57,7 +87,7 @@ export function cellBlocks(plan: WritePlan): Block[] {
     values: Array.from({ length: bottom[i] - top[i] + 1 }, () => run.map((): string | number | null => null)),
     formats: Array.from({ length: bottom[i] - top[i] + 1 }, () => run.map((): string | null => null)),
   }));
-  for (const w of plan.cells) {
+  for (const w of cells) {
     const b = blocks[runOf.get(w.col)!];
     b.values[w.row - b.row][w.col - b.col] = w.value ?? "";
     if (w.numberFormat !== undefined) b.formats[w.row - b.row][w.col - b.col] = w.numberFormat;

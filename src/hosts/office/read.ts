@@ -36,6 +36,7 @@ import {
   rowBlocks,
 } from "./budget";
 import { type OfficeFill, ownFill, rangeOrigin, toCellValue } from "./cells";
+import { queueMerges, readMergesInBands, takeMerges } from "./merges";
 
 /** The request context and a count of the syncs made on it. */
 export class Io {
@@ -218,6 +219,8 @@ export class WorkbookRead {
 export interface ReadOptions {
   /** ExcelApi 1.13: merged areas are read (Range.getMergedAreasOrNullObject), so no score column lands in one. */
   readonly mergedAreas?: boolean;
+  /** Sheets the tool writes no values to (the ledger: fills only), whose merged areas are not read. */
+  readonly noMerges?: readonly string[];
 }
 
 interface FirstPending {
@@ -232,7 +235,7 @@ interface FirstPending {
 
 /** Queues a sheet's first block: protection, used range's address, the used cells of its first rows and columns with
  * their fills, and its merged areas. */
-function queueFirst(ws: Excel.Worksheet, rows: number, options: ReadOptions): FirstPending {
+function queueFirst(ws: Excel.Worksheet, name: string, rows: number, options: ReadOptions): FirstPending {
   ws.load("name,visibility");
   const protection = ws.protection;
   protection.load("protected");
@@ -241,11 +244,7 @@ function queueFirst(ws: Excel.Worksheet, rows: number, options: ReadOptions): Fi
   const first = ws.getRangeByIndexes(0, 0, rows, FIRST_COLS).getUsedRangeOrNullObject(true);
   first.load("address,values,valueTypes,numberFormat");
   const props = first.getCellProperties(FILL_PROPS);
-  let merged: Excel.RangeAreas | null = null;
-  if (options.mergedAreas) {
-    merged = used.getMergedAreasOrNullObject();
-    merged.load("address");
-  }
+  const merged = wantsMerges(name, options) ? queueMerges(ws) : null;
   return { ws, protection, used, first, props, merged, rows };
 }
 
@@ -269,20 +268,57 @@ function takeFirst(p: FirstPending): SheetRead | null {
     );
   }
   read.pending = read.used ? beyond(read.used, p.rows, FIRST_COLS) : [];
-  if (p.merged && !p.merged.isNullObject) read.addMerges(p.merged.address);
+  if (p.merged) takeMerges(read, p.merged);
   return read;
+}
+
+function wantsMerges(name: string, options: ReadOptions): boolean {
+  return options.mergedAreas === true && !(options.noMerges ?? []).includes(name);
+}
+
+/** Runs a first read with merged areas; when its sync fails and merged areas were asked for (more than 512 of them
+ * make Excel fail: merges.ts), runs it again without them and reads them in row bands. An error that was not the
+ * merged areas' comes back from the second try. */
+async function withMerges<T>(
+  io: Io,
+  names: readonly string[],
+  options: ReadOptions,
+  read: (options: ReadOptions) => Promise<T>,
+  sheetsOf: (result: T) => SheetRead[],
+): Promise<T> {
+  if (!names.some((n) => wantsMerges(n, options))) return read(options);
+  try {
+    return await read(options);
+  } catch {
+    const result = await read({ ...options, mergedAreas: false });
+    await readMergesInBands(
+      io,
+      sheetsOf(result).filter((r) => wantsMerges(r.name, options)),
+    );
+    return result;
+  }
 }
 
 /** The first sync: sheet list, workbook protection, the likely sheets' first blocks, the tool's memory. */
 export async function readFirst(io: Io, likely: readonly string[], options: ReadOptions = {}): Promise<WorkbookRead> {
+  const names = [...new Set(likely)].filter((n) => n !== "" && n !== STATE_SHEET);
+  return withMerges(
+    io,
+    names,
+    options,
+    (o) => firstRead(io, names, o),
+    (wb) => names.flatMap((n) => wb.read.get(n) ?? []),
+  );
+}
+
+async function firstRead(io: Io, names: readonly string[], options: ReadOptions): Promise<WorkbookRead> {
   const workbook = io.context.workbook;
   const sheets = workbook.worksheets;
   sheets.load("items/name,items/visibility,items/id");
   const wbProtection = workbook.protection;
   wbProtection.load("protected");
-  const names = [...new Set(likely)].filter((n) => n !== "" && n !== STATE_SHEET);
   const rows = firstRows(names.length);
-  const pending = names.map((name) => queueFirst(sheets.getItemOrNullObject(name), rows, options));
+  const pending = names.map((name) => queueFirst(sheets.getItemOrNullObject(name), name, rows, options));
   const memory = queueMemory(sheets.getItemOrNullObject(STATE_SHEET));
   await io.sync();
 
@@ -339,12 +375,18 @@ export async function probe(io: Io, wb: WorkbookRead, names: readonly string[], 
   await inTurn(groups, async (group) => {
     const rows = firstRows(group.length);
     const sheets = io.context.workbook.worksheets;
-    const pending = group.map((name) => queueFirst(sheets.getItemOrNullObject(name), rows, options));
-    await io.sync();
-    for (const p of pending) {
-      const read = takeFirst(p);
-      if (read) wb.read.set(read.name, read);
-    }
+    const found = await withMerges(
+      io,
+      group,
+      options,
+      async (o) => {
+        const pending = group.map((name) => queueFirst(sheets.getItemOrNullObject(name), name, rows, o));
+        await io.sync();
+        return pending.flatMap((p) => takeFirst(p) ?? []);
+      },
+      (reads) => reads,
+    );
+    for (const read of found) wb.read.set(read.name, read);
   });
 }
 

@@ -130,7 +130,7 @@ export async function recalculate(
   const rulebook = options.rulebook ?? HENGDONG_2020;
   const hint = settings.get(HINT_SHEET);
   const likely = [rulebook.assessmentSheet, ...(typeof hint === "string" ? [hint] : []), rulebook.ledger.sheet];
-  const readOptions: ReadOptions = { mergedAreas: options.mergedAreas };
+  const readOptions: ReadOptions = { mergedAreas: options.mergedAreas, noMerges: [rulebook.ledger.sheet] };
   const outcome = await run(async (context) => {
     const io = new Io(context);
     const wb = await readFirst(io, likely, readOptions);

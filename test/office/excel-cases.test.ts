@@ -523,3 +523,48 @@ describe("a sheet larger than one request", () => {
     expect(Math.max(...excel.syncs.map((s) => s.bytesIn))).toBeLessThanOrEqual(600 * 1024);
   }, 60_000);
 });
+
+describe("the 1904 date system", () => {
+  /** The sample as a 1904 workbook: ExcelJS writes its dates as 1904 serials with workbookPr date1904. */
+  const as1904: Mutate = (wb) => {
+    wb.properties.date1904 = true;
+  };
+
+  it("scores the same in Excel and on the command line, and the same as in the 1900 system", async () => {
+    const wb = await loadWorkbook(SAMPLE);
+    let dated = 0;
+    wb.getWorksheet("双公示台账")!.eachRow((r) => r.eachCell((c) => void (c.value instanceof Date && dated++)));
+    expect(dated).toBeGreaterThan(10); // the ledger's dates decide 3.4 (working days)
+    const usual = await cli();
+    const line = await cli(as1904);
+    expect(line).toEqual(usual);
+    // In Excel the cells hold 1904 serials (1,462 less); only DATE(1904,1,1) tells the add-in which system it is.
+    const { excel, book } = await open();
+    excel.doc.date1904 = true;
+    let shifted = 0;
+    for (const s of excel.doc.sheets) {
+      for (const c of s.cells.values()) {
+        if (typeof c.value === "number" && /[ymd]/i.test(c.numberFormat) && c.value >= 1462) {
+          c.value -= 1462;
+          shifted++;
+        }
+      }
+    }
+    expect(shifted).toBeGreaterThanOrEqual(dated);
+    const outcome = await book.recalculate();
+    expect(outcome.report).toEqual(usual);
+    expect(outcome.syncs).toBe(2); // the probe rides in the first read
+  });
+
+  it("without the probe's answer, 1904 serials would be read four years early: the test can fail", async () => {
+    const { excel, book } = await open();
+    for (const s of excel.doc.sheets) {
+      for (const c of s.cells.values()) {
+        if (typeof c.value === "number" && /[ymd]/i.test(c.numberFormat) && c.value >= 1462) c.value -= 1462;
+      }
+    }
+    // date1904 left false: the workbook says 1900, so the shifted serials are other dates and the scores differ
+    const outcome = await book.recalculate();
+    expect(outcome.report).not.toEqual(await cli());
+  });
+});

@@ -34,8 +34,17 @@ export function dateToSerial(iso: string): number {
   return day < 61 ? day - 1 : day;
 }
 
-/** One cell as Excel hands it over → CellValue. Empty text is a blank cell; a date-formatted number is a date. */
-export function toCellValue(value: unknown, type: ValueType | string, numberFormat: string): CellValue {
+/** Days from 1900-01-00 to 1904-01-01 in Excel's 1900 serials: a 1904 serial plus this is the 1900 serial. */
+export const DAYS_1900_TO_1904 = 1462;
+
+/** One cell as Excel hands it over → CellValue. Empty text is a blank cell; a date-formatted number is a date, counted
+ * in the workbook's date system (`date1904`: serial 0 is 1904-01-01), as the command line reads `workbookPr date1904`. */
+export function toCellValue(
+  value: unknown,
+  type: ValueType | string,
+  numberFormat: string,
+  date1904 = false,
+): CellValue {
   switch (type) {
     case "Empty":
       return null;
@@ -47,7 +56,8 @@ export function toCellValue(value: unknown, type: ValueType | string, numberForm
     case "Integer":
       if (typeof value !== "number") break;
       if (!Number.isFinite(value)) return { error: "#NUM!" };
-      return value >= 1 && isDateFormat(numberFormat) ? { date: serialToDate(value) } : value;
+      if (value < 1 || !isDateFormat(numberFormat)) return value;
+      return { date: serialToDate(date1904 ? value + DAYS_1900_TO_1904 : value) };
     default:
       break;
   }

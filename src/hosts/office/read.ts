@@ -37,6 +37,7 @@ import {
 } from "./budget";
 import { type OfficeFill, ownFill, rangeOrigin, toCellValue } from "./cells";
 import { queueMerges, readMergesInBands, takeMerges } from "./merges";
+import { queueDateSystem, takeDateSystem } from "./dates";
 
 /** The request context and a count of the syncs made on it. */
 export class Io {
@@ -93,6 +94,8 @@ export class SheetRead {
   constructor(
     readonly name: string,
     readonly visible: boolean,
+    /** The workbook counts dates from 1904 (readFirst's probe). */
+    readonly date1904 = false,
   ) {}
 
   get probed(): boolean {
@@ -110,7 +113,8 @@ export class SheetRead {
       for (let c = cells.length; c < at.col; c++) cells.push(null);
       line.forEach((v, c) => {
         const fmt = formats[r]?.[c];
-        cells[at.col + c] = toCellValue(v, types[r]?.[c] ?? "Unknown", typeof fmt === "string" ? fmt : "General");
+        const format = typeof fmt === "string" ? fmt : "General";
+        cells[at.col + c] = toCellValue(v, types[r]?.[c] ?? "Unknown", format, this.date1904);
       });
       for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
       while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
@@ -185,6 +189,8 @@ export class WorkbookRead {
   /** Rows of column A still to read. */
   statePending: Rect | null = null;
   stateChunkBytes = 0;
+  /** The workbook's date system is 1904's (readFirst's probe, dates.ts). */
+  date1904 = false;
 
   get names(): string[] {
     return this.sheets.map((s) => s.name);
@@ -249,9 +255,9 @@ function queueFirst(ws: Excel.Worksheet, name: string, rows: number, options: Re
 }
 
 /** After the sync: the first block into a SheetRead; null for a sheet that does not exist. */
-function takeFirst(p: FirstPending): SheetRead | null {
+function takeFirst(p: FirstPending, date1904: boolean): SheetRead | null {
   if (p.ws.isNullObject) return null;
-  const read = new SheetRead(p.ws.name, p.ws.visibility === "Visible");
+  const read = new SheetRead(p.ws.name, p.ws.visibility === "Visible", date1904);
   read.protected = p.protection.protected === true;
   read.used = p.used.isNullObject ? null : rectOf(p.used.address);
   read.fillAreas.push({ row: 0, col: 0, rows: p.rows, cols: FIRST_COLS });
@@ -320,13 +326,15 @@ async function firstRead(io: Io, names: readonly string[], options: ReadOptions)
   const rows = firstRows(names.length);
   const pending = names.map((name) => queueFirst(sheets.getItemOrNullObject(name), name, rows, options));
   const memory = queueMemory(sheets.getItemOrNullObject(STATE_SHEET));
+  const dates = queueDateSystem(workbook);
   await io.sync();
 
   const wb = new WorkbookRead();
+  wb.date1904 = takeDateSystem(dates);
   wb.sheets = sheets.items.map((s) => ({ name: s.name, visible: s.visibility === "Visible", id: s.id }));
   wb.workbookProtected = wbProtection.protected === true;
   for (const p of pending) {
-    const read = takeFirst(p);
+    const read = takeFirst(p, wb.date1904);
     if (read) wb.read.set(read.name, read);
   }
   takeMemory(wb, memory);
@@ -382,7 +390,7 @@ export async function probe(io: Io, wb: WorkbookRead, names: readonly string[], 
       async (o) => {
         const pending = group.map((name) => queueFirst(sheets.getItemOrNullObject(name), name, rows, o));
         await io.sync();
-        return pending.flatMap((p) => takeFirst(p) ?? []);
+        return pending.flatMap((p) => takeFirst(p, wb.date1904) ?? []);
       },
       (reads) => reads,
     );

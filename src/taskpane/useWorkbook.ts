@@ -140,6 +140,26 @@ export function useWorkbook(workbook: Workbook, debounceMs = AUTO_DEBOUNCE_MS) {
     };
   }, [auto, workbook, recalculate, debounceMs, fail, sheetKey]);
 
+  // Scores written by the ribbon's 重新计算 or a co-author's add-in: a run brings the pane up to date (it reads, and
+  // writes nothing where the scores already stand as it computes them).
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = whileMounted(
+      workbook.onResultsChanged(() => {
+        if (timer !== undefined) clearTimeout(timer);
+        timer = setTimeout(() => {
+          timer = undefined;
+          void recalculate();
+        }, debounceMs);
+      }),
+      fail,
+    );
+    return () => {
+      if (timer !== undefined) clearTimeout(timer);
+      stop();
+    };
+  }, [workbook, recalculate, debounceMs, fail, sheetKey]);
+
   const setAuto = useCallback(
     (on: boolean) => {
       touched.current = true;

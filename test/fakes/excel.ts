@@ -1347,8 +1347,23 @@ export class FakeExcel {
   /** Called as each sync reaches Excel, before its commands run: a test's way to have the user (or a co-author)
    * change the workbook between two round trips of the add-in. */
   onSync: ((syncNumber: number) => void | Promise<void>) | null = null;
-  constructor(readonly doc: FakeDocument = new FakeDocument()) {
+  /** The Excel application this runtime runs in: another runtime of the same Excel (the ribbon's function file
+   * beside the pane) shares it; a co-author's Excel has its own. */
+  readonly app: object;
+  constructor(
+    readonly doc: FakeDocument = new FakeDocument(),
+    sameExcelAs?: FakeExcel,
+  ) {
     this.ownSettings = new Map(doc.settings);
+    this.app = sameExcelAs?.app ?? {};
+  }
+
+  /** Another runtime of the add-in in this same Excel (the ribbon's function file: no shared runtime), on the same
+   * document; it starts with the document settings as saved. */
+  otherRuntime(): FakeExcel {
+    const other = new FakeExcel(this.doc, this);
+    other.apiVersion = this.apiVersion;
+    return other;
   }
 
   /** Excel.run: the batch gets a fresh context; commands left queued at the end are sent in one last sync. */
@@ -1378,8 +1393,9 @@ export class FakeExcel {
         for (const t of changes) {
           await Promise.all(
             [...t.sheet.changed].map((h) => {
-              // Each runtime gets the event as it sees it: its own write as Local, another Excel's (a co-author's
-              // add-in writing the same workbook) as Remote. WorksheetChangedEventArgs.source is Local | Remote;
+              // Each runtime gets the event as it sees it: a write from the same Excel (its own, or another runtime
+              // of the add-in such as the ribbon's function file) as Local, another Excel's (a co-author's add-in
+              // writing the same workbook) as Remote. WorksheetChangedEventArgs.source is Local | Remote;
               // triggerSource (ThisLocalAddin | Others) exists from ExcelApi 1.14 only
               // (https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs).
               const receiver = HANDLER_OWNER.get(h) ?? this;
@@ -1387,7 +1403,7 @@ export class FakeExcel {
               return h({
                 address: rectAddress(t.rect),
                 changeType: "RangeEdited",
-                source: mine ? "Local" : "Remote",
+                source: receiver.app === this.app ? "Local" : "Remote",
                 worksheetId: t.sheet.id,
                 type: "WorksheetChanged",
                 ...(receiver.isSetSupported("ExcelApi", "1.14")

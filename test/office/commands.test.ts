@@ -15,6 +15,7 @@ const g = globalThis as unknown as Globals;
 function install(excel: FakeExcel, apiVersion = "1.9") {
   excel.apiVersion = apiVersion;
   const dialogs: string[] = [];
+  const closed: string[] = [];
   const associated: Record<string, unknown> = {};
   g.Excel = { run: (a: unknown, b?: unknown) => (b ? excel.runOn(a as never, b as never) : excel.run(a as never)) };
   g.Office = {
@@ -35,14 +36,16 @@ function install(excel: FakeExcel, apiVersion = "1.9") {
         },
       },
       ui: {
-        displayDialogAsync: (url: string, _o: unknown, cb: () => void) => {
-          dialogs.push(decodeURIComponent(new URL(url).searchParams.get("m") ?? ""));
-          cb();
+        // Office.context.ui.displayDialogAsync: the callback's AsyncResult holds the Dialog, whose close() shuts it.
+        displayDialogAsync: (url: string, _o: unknown, cb: (r: unknown) => void) => {
+          const text = decodeURIComponent(new URL(url).searchParams.get("m") ?? "");
+          dialogs.push(text);
+          cb({ status: "succeeded", value: { close: () => closed.push(text) } });
         },
       },
     },
   };
-  return { dialogs, associated };
+  return { dialogs, closed, associated };
 }
 
 async function loadCommands() {
@@ -90,5 +93,41 @@ describe("ribbon 重新计算", () => {
     expect(completed).toHaveBeenCalledTimes(1);
     expect(dialogs[0]).toMatch(/ExcelApi 1.9/);
     expect(excel.syncCount).toBe(0);
+  });
+
+  it("a long run shows a dialog while it works, and closes it when done", async () => {
+    const excel = new FakeExcel(documentFrom(await loadWorkbook(SAMPLE)));
+    const { dialogs, closed } = install(excel);
+    const { recalculateCommand, RIBBON } = await loadCommands();
+    RIBBON.progressAfterMs = 5;
+    excel.onSync = () => new Promise((r) => setTimeout(r, 20)); // each round trip takes a while
+    const completed = jest.fn();
+    await recalculateCommand({ completed } as unknown as Office.AddinCommands.Event);
+    expect(completed).toHaveBeenCalledTimes(1);
+    expect(dialogs).toEqual([expect.stringMatching(/正在重新计算/)]);
+    expect(closed).toEqual(dialogs);
+    expect(excel.doc.sheet("考核排名")).toBeDefined();
+  });
+
+  it("stops between two round trips before Office ends its runtime at 5 minutes, and says what to do", async () => {
+    const excel = new FakeExcel(documentFrom(await loadWorkbook(SAMPLE)));
+    const { dialogs, closed } = install(excel);
+    const { recalculateCommand, RIBBON } = await loadCommands();
+    let clock = 0;
+    RIBBON.now = () => clock;
+    RIBBON.progressAfterMs = 0;
+    excel.onSync = async () => {
+      await new Promise((r) => setTimeout(r, 10));
+      clock += 280_000; // the read takes 280 s of the 270 s given
+    };
+    const completed = jest.fn();
+    await recalculateCommand({ completed } as unknown as Office.AddinCommands.Event);
+    expect(completed).toHaveBeenCalledTimes(1);
+    expect(excel.syncCount).toBe(1); // the read; the write would have started past the deadline
+    expect(excel.doc.sheet("考核排名")).toBeUndefined();
+    expect(dialogs).toHaveLength(2);
+    expect(closed).toEqual([dialogs[0]]); // the progress dialog closed before the message opened
+    expect(dialogs[1]).toMatch(/未能在 5 分钟内完成/);
+    expect(dialogs[1]).toMatch(/任务窗格/);
   });
 });

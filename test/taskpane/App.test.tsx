@@ -118,6 +118,51 @@ describe("task pane", () => {
     expect(await screen.findByTestId("units-scored")).toHaveTextContent("36");
   });
 
+  it("the ribbon's 重新计算 (a runtime of its own) brings the open pane up to date, where Excel says who wrote", async () => {
+    const wb = await sample();
+    wb.excel.apiVersion = "1.14";
+    await renderPane(wb);
+    fireEvent.click(screen.getByRole("button", { name: "计算得分" }));
+    await screen.findByTestId("units-scored");
+    await act(async () => {
+      await wb.excel.settle();
+      await new Promise((r) => setTimeout(r, 150));
+    });
+    expect(wb.calls.recalculate).toBe(1); // its own writes (ThisLocalAddin) start nothing
+    // the office types into a cell flagged as missing (auto-recalculation off), then presses 重新计算 on the ribbon
+    const first = (await wb.host.recalculate()).report;
+    const fix = first.units.flatMap((u) => u.findings).find((f) => f.kind === "missing" && !f.sheet && f.cell)!;
+    await wb.excel.edit("考核表", fix.cell!, "已提供");
+    const ribbon = wb.excel.otherRuntime();
+    const after = await new OfficeWorkbook(fakeEnv(ribbon)).recalculate();
+    await act(async () => {
+      await ribbon.settle();
+      await new Promise((r) => setTimeout(r, 200));
+    });
+    await waitFor(() => expect(wb.calls.recalculate).toBe(2));
+    const flagged = after.report.units.filter((u) => u.findings.some((f) => f.kind !== "warning")).length;
+    await waitFor(() => expect(screen.getByTestId("units-flagged")).toHaveTextContent(String(flagged)));
+    // and it lists what the ribbon's run found in that cell now, not what its own run found there
+    const now = after.report.units.flatMap((u) => u.findings).find((f) => f.cell === fix.cell)!;
+    expect(now.message).not.toBe(fix.message);
+    expect(now.message).toMatch(/“已提供”/);
+    expect(screen.getByTitle(`定位到 ${fix.cell}`)).toHaveTextContent(/“已提供”/);
+  });
+
+  it("before ExcelApi 1.14 the pane cannot tell the ribbon's writes from its own, and keeps its results", async () => {
+    const wb = await sample();
+    await renderPane(wb);
+    fireEvent.click(screen.getByRole("button", { name: "计算得分" }));
+    await screen.findByTestId("units-scored");
+    const ribbon = wb.excel.otherRuntime();
+    await new OfficeWorkbook(fakeEnv(ribbon)).recalculate({ naPolicy: "zero" });
+    await act(async () => {
+      await ribbon.settle();
+      await new Promise((r) => setTimeout(r, 200));
+    });
+    expect(wb.calls.recalculate).toBe(1);
+  });
+
   it("auto recalculation: an edit re-scores after the debounce; the add-in's own writes do not", async () => {
     const wb = await sample();
     await renderPane(wb);

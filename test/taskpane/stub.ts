@@ -49,6 +49,9 @@ export class GatedWorkbook implements Workbook {
   onDataChanged(l: (c: CellRef) => void): Promise<Unsubscribe> {
     return this.host.onDataChanged(l);
   }
+  onResultsChanged(l: () => void): Promise<Unsubscribe> {
+    return this.host.onResultsChanged(l);
+  }
   loadSettings() {
     return this.host.loadSettings();
   }

@@ -58,6 +58,17 @@ export function officeErrorCode(e: unknown): string | undefined {
   return typeof code === "string" && code !== "" ? code : undefined;
 }
 
+/** A run out of the time it was given (the ribbon's runtime is ended after 5 minutes): stopped between two round
+ * trips, so the workbook holds whole round trips only, the memory written first (memory.ts, interimState). */
+export class OutOfTime extends Error {
+  constructor() {
+    super(
+      "工作簿较大，功能区的“重新计算”未能在 5 分钟内完成，已在两步之间停下。请打开考核助手，在任务窗格中点击“计算得分”。",
+    );
+    this.name = "OutOfTime";
+  }
+}
+
 /** Found before anything is written: a sheet the run must write to is protected, or the workbook's structure is (the
  * 考核排名 tab and the tool's sheet cannot be made). Nothing was changed. */
 export class ProtectionError extends Error {
@@ -93,6 +104,17 @@ export function describeProblem(e: unknown): ProblemMessage {
         en: `Unprotect ${e.sheet === null ? "the workbook (Review → Protect Workbook)" : `the sheet “${e.sheet}” (Review → Unprotect Sheet)`}, then press Score again.`,
       },
       code: "AccessDenied",
+    };
+  }
+  if (e instanceof OutOfTime) {
+    return {
+      title: { zh: "重新计算未完成", en: "Recalculation stopped" },
+      message: e.message,
+      hint: {
+        zh: "任务窗格中的计算没有时间限制，并显示进度。",
+        en: "The ribbon's Recalculate is given 5 minutes; in the pane, Score has no time limit and shows its progress.",
+      },
+      code: "OutOfTime",
     };
   }
   if (e instanceof WorkbookError) {

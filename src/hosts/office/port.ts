@@ -22,6 +22,9 @@ export interface Workbook {
   onSelectionChanged(listener: (cell: CellRef) => void): Promise<Unsubscribe>;
   /** The user's edits on the assessment and ledger sheets; the add-in's own writes are left out. */
   onDataChanged(listener: (cell: CellRef) => void): Promise<Unsubscribe>;
+  /** Scores written into the score columns by another runtime (the ribbon's 重新计算) or a co-author's add-in, so the
+   * pane's results may be out of date. Where Excel cannot tell who wrote (before ExcelApi 1.14), never called. */
+  onResultsChanged(listener: () => void): Promise<Unsubscribe>;
   /** The rulebook settings saved in the workbook (defaults where none are). */
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;

@@ -36,14 +36,20 @@ import {
   rowBlocks,
 } from "./budget";
 import { type OfficeFill, ownFill, rangeOrigin, toCellValue } from "./cells";
+import { OutOfTime } from "./errors";
 import { queueMerges, readMergesInBands, takeMerges } from "./merges";
 import { queueDateSystem, takeDateSystem } from "./dates";
 
 /** The request context and a count of the syncs made on it. */
 export class Io {
   syncs = 0;
-  constructor(readonly context: Excel.RequestContext) {}
+  constructor(
+    readonly context: Excel.RequestContext,
+    /** When the run must stop (ms, as `now` counts): no round trip starts after it (see OutOfTime). */
+    private readonly deadline?: { readonly at: number; readonly now: () => number },
+  ) {}
   async sync(): Promise<void> {
+    if (this.deadline && this.deadline.now() >= this.deadline.at) throw new OutOfTime();
     await this.context.sync();
     this.syncs++;
   }

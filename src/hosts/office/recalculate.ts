@@ -43,6 +43,8 @@ export interface RecalcOptions {
   readonly onPlan?: (plan: WritePlan) => void;
   /** The host has ExcelApi 1.13: merged areas are read, so that no score column is placed inside one. */
   readonly mergedAreas?: boolean;
+  /** Stop before a round trip that would start after this (the ribbon's runtime has 5 minutes): OutOfTime. */
+  readonly deadline?: { readonly at: number; readonly now: () => number };
 }
 
 function assessWith(snapshot: Snapshot, options: RecalcOptions): Assessment {
@@ -132,7 +134,7 @@ export async function recalculate(
   const likely = [rulebook.assessmentSheet, ...(typeof hint === "string" ? [hint] : []), rulebook.ledger.sheet];
   const readOptions: ReadOptions = { mergedAreas: options.mergedAreas, noMerges: [rulebook.ledger.sheet] };
   const outcome = await run(async (context) => {
-    const io = new Io(context);
+    const io = new Io(context, options.deadline);
     const wb = await readFirst(io, likely, readOptions);
     // The memory is needed whole to choose the sheet; it is rarely more than the first sync brought.
     if (wb.statePending) await complete(io, wb, []);

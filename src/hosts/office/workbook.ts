@@ -47,6 +47,8 @@ export class OfficeWorkbook implements Workbook {
   constructor(
     private readonly env: OfficeEnv,
     private readonly rulebook = HENGDONG_2020,
+    /** Limits on each run: the ribbon's runtime has 5 minutes (recalculate.ts, deadline). */
+    private readonly limits: Pick<RecalcOptions, "deadline"> = {},
   ) {}
 
   /** Scores the workbook. Asked again while a run is under way (an edit, the user's or a co-author's, arrived during
@@ -78,6 +80,7 @@ export class OfficeWorkbook implements Workbook {
       onStep,
       rulebook: this.rulebook,
       mergedAreas: this.env.isSetSupported("ExcelApi", "1.13"),
+      ...this.limits,
       onPlan: (plan) => {
         this.own = { sheet: plan.sheet, columns: plan.scoreColumns.map((c) => c.col) };
       },
@@ -162,6 +165,17 @@ export class OfficeWorkbook implements Workbook {
       const own = this.own ?? (this.last ? { sheet: this.last.sheet, columns: this.last.scoreColumns } : null);
       if (own && sheet === own.sheet && insideColumns(args.address, own.columns)) return;
       listener({ sheet, address: args.address });
+    });
+  }
+
+  /** Writes into the score columns that ExcelApi 1.14 marks as not this runtime's (triggerSource Others): the ribbon's
+   * 重新计算 (a runtime of its own) or a co-author's add-in. Before 1.14 no event says who wrote, and the add-in's own
+   * writes would look the same, so nothing is reported there (docs/excel-addin.md). */
+  onResultsChanged(listener: () => void): Promise<Unsubscribe> {
+    return this.listen("onChanged", (sheet, args) => {
+      if ((args as { triggerSource?: string }).triggerSource !== "Others") return;
+      const own = this.own ?? (this.last ? { sheet: this.last.sheet, columns: this.last.scoreColumns } : null);
+      if (own && sheet === own.sheet && insideColumns(args.address, own.columns)) listener();
     });
   }
 

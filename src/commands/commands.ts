@@ -3,9 +3,9 @@
 // (no shared runtime: docs/excel-addin.md says why), which Office ends after 5 minutes: the run stops cleanly before
 // that, a long run shows a dialog while it works, and a failure is shown in a dialog (the function file has no UI of
 // its own); event.completed() is always called so the ribbon is not left waiting.
-import { describeProblem } from "../hosts/office/errors";
+import { describeProblem } from "../taskpane/problems";
 import { bootOffice } from "../hosts/office/office";
-import { OfficeWorkbook } from "../hosts/office/workbook";
+import { OfficeWorkbook } from "../taskpane/office-workbook";
 import { pickLocale } from "../taskpane/strings";
 
 /** How the ribbon's run is timed. Its runtime is ended 5 minutes after the button is pressed (excel-behaviour.md, "State

@@ -30,3 +30,4 @@ export { templateSheets, type TemplateSheet } from "./plan/template";
 export { address, columnLetters, parseAddress } from "./locate/normalize";
 export type { UnitResult } from "./score/score";
 export { isSolid, pendingWrites, type Pending, type ReadKnowledge } from "./plan/pending";
+export { DAYS_1900_TO_1904, dateToSerial, isDateFormat, serialToDate } from "./serial";

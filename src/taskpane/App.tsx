@@ -12,7 +12,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import type { Workbook } from "../hosts/office/port";
+import type { Workbook } from "./port";
 import { CellDetail } from "./CellDetail";
 import { FindingsList } from "./FindingsList";
 import { SettingsPanel } from "./SettingsPanel";

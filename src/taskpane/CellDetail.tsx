@@ -1,6 +1,6 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import { cellKey, type Outcome } from "../hosts/office/outcome";
-import type { CellRef } from "../hosts/office/port";
+import { cellKey, type Outcome } from "./outcome";
+import type { CellRef } from "./port";
 import { withoutKind } from "./FindingsList";
 import type { Strings } from "./strings";
 

@@ -1,7 +1,7 @@
 import { Badge, Button, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ReportFinding } from "../core";
-import type { Outcome } from "../hosts/office/outcome";
+import type { Outcome } from "./outcome";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({

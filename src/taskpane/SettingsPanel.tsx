@@ -1,7 +1,7 @@
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { type Settings, NA_POLICIES, STEPS_POLICIES } from "../rules/settings";
-import type { Workbook } from "../hosts/office/port";
+import type { Workbook } from "./port";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS } });

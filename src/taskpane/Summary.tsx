@@ -1,5 +1,5 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { Outcome } from "../hosts/office/outcome";
+import type { Outcome } from "./outcome";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({

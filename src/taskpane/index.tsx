@@ -4,8 +4,8 @@
 import { createRoot } from "react-dom/client";
 import { markStarted } from "../guard/started";
 import { bootOffice } from "../hosts/office/office";
-import { OfficeWorkbook } from "../hosts/office/workbook";
-import { describeProblem } from "../hosts/office/errors";
+import { OfficeWorkbook } from "./office-workbook";
+import { describeProblem } from "./problems";
 import { App, Unsupported } from "./App";
 import { pickLocale } from "./strings";
 

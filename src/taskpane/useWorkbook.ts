@@ -2,9 +2,9 @@
 // error state with a message; nothing is swallowed.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Settings } from "../rules/settings";
-import { type ProblemMessage, describeProblem } from "../hosts/office/errors";
-import type { Outcome } from "../hosts/office/outcome";
-import type { CellRef, Step, Unsubscribe, Workbook } from "../hosts/office/port";
+import { type ProblemMessage, describeProblem } from "./problems";
+import type { Outcome } from "./outcome";
+import type { CellRef, Step, Unsubscribe, Workbook } from "./port";
 
 export type PaneState =
   | { readonly kind: "idle"; readonly notice?: string }

@@ -11,7 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { recalculate } from "../../src/hosts/office/recalculate";
+import { recalculate } from "../support/outcome";
 import { FakeExcel } from "./../fakes/excel";
 import { documentFrom } from "../fakes/from-xlsx";
 import { bigWorkbook } from "../fakes/big";

@@ -6,7 +6,7 @@
 import { type HostFill, isDateCell, isErrorCell } from "../../src/core";
 import { type SheetDetail, readDetail } from "../../src/hosts/xlsx/detail";
 import type { XlsxPackage } from "../../src/hosts/xlsx/package";
-import { dateToSerial } from "../../src/hosts/office/cells";
+import { dateToSerial } from "../../src/core/serial";
 import { FakeDocument, type FillModel } from "./excel";
 
 /** A pattern fill as Excel's Range.format.fill shows it: its foreground colour, solid. */

@@ -8,7 +8,7 @@ import { loadWorkbook } from "../../src/hosts/xlsx/workbook";
 import { FakeExcel, FakeOfficeError } from "../fakes/excel";
 import { SAMPLE, documentFrom } from "../fakes/from-xlsx";
 import { GatedWorkbook } from "./stub";
-import { OfficeWorkbook } from "../../src/hosts/office/workbook";
+import { OfficeWorkbook } from "../../src/taskpane/office-workbook";
 import { fakeEnv } from "../fakes/env";
 
 async function sample(): Promise<GatedWorkbook> {

@@ -1,9 +1,9 @@
 // A Workbook port for pane tests: wraps the real Office host on the fake Excel, with a gate that holds a
 // recalculation open (to see the working state) and a switch that makes the next call fail like Excel does.
 import type { Settings } from "../../src/rules/settings";
-import type { Outcome } from "../../src/hosts/office/outcome";
-import type { CellRef, Step, Unsubscribe, Workbook } from "../../src/hosts/office/port";
-import { OfficeWorkbook } from "../../src/hosts/office/workbook";
+import type { Outcome } from "../../src/taskpane/outcome";
+import type { CellRef, Step, Unsubscribe, Workbook } from "../../src/taskpane/port";
+import { OfficeWorkbook } from "../../src/taskpane/office-workbook";
 import { FakeExcel } from "../fakes/excel";
 import { fakeEnv } from "../fakes/env";
 

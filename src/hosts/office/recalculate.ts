@@ -30,8 +30,16 @@ import { applyOps, planOps } from "./apply";
 import { type ExcelRun, type DocumentSettings, HINT_SHEET } from "./env";
 import { protectionError } from "./errors";
 import { followRenames, interimState, withSheetIds } from "./memory";
-import { type Outcome, buildOutcome } from "./outcome";
 import { Io, type ReadOptions, type WorkbookRead, complete, probe, readFills, readFirst } from "./read";
+
+/** What one run did: the assessment, the plan it wrote (only what differed was sent), its round trips, and the host's
+ * own warnings for the report (a protected ledger). */
+export interface Run {
+  readonly assessment: Assessment;
+  readonly plan: WritePlan;
+  readonly syncs: number;
+  readonly findings: readonly ReportFinding[];
+}
 
 export interface RecalcOptions {
   /** Settings chosen in the pane; they win over those saved in the workbook and are saved with this run. */
@@ -128,7 +136,7 @@ export async function recalculate(
   run: ExcelRun,
   settings: DocumentSettings,
   options: RecalcOptions = {},
-): Promise<Outcome> {
+): Promise<Run> {
   const rulebook = options.rulebook ?? HENGDONG_2020;
   const hint = settings.get(HINT_SHEET);
   const likely = [rulebook.assessmentSheet, ...(typeof hint === "string" ? [hint] : []), rulebook.ledger.sheet];
@@ -191,17 +199,17 @@ export async function recalculate(
       }),
     );
     options.onStep?.("write");
-    const built = buildOutcome(assessment, writePlan, io.syncs);
-    if (!ledgerProtected) return built;
     return {
-      ...built,
-      report: { ...built.report, findings: [...built.report.findings, protectedLedgerWarning(ledger)] },
+      assessment,
+      plan: writePlan,
+      syncs: io.syncs,
+      findings: ledgerProtected ? [protectedLedgerWarning(ledger)] : [],
     };
   });
   // Only a hint for the next run's first read (which sheets it includes); never trusted, and a stale one costs a
   // round trip. Everything the tool must agree on lives in the workbook's hidden sheet.
-  if (settings.get(HINT_SHEET) !== outcome.sheet) {
-    settings.set(HINT_SHEET, outcome.sheet);
+  if (settings.get(HINT_SHEET) !== outcome.plan.sheet) {
+    settings.set(HINT_SHEET, outcome.plan.sheet);
     await settings.save();
   }
   return outcome;

@@ -13,7 +13,7 @@ import {
   decodeState,
   parseAddress,
 } from "../../core";
-import { serialToDate } from "../office/cells";
+import { DAYS_1900_TO_1904, serialToDate } from "../../core/serial";
 import { REL, type XlsxPackage } from "./package";
 import { Styles } from "./styles";
 import { attribute, columnOf, findTag, unescapeOoxml } from "./xml";
@@ -239,7 +239,8 @@ export function readSheet(
         const n = Number(v);
         // a number cell holding no number (NaN, Infinity as some writers put it) is an error, as the other hosts see it
         if (!Number.isFinite(n)) out = { error: "#NUM!" };
-        else if (n >= 1 && book.styles.isDate(xf)) out = { date: serialToDate(book.date1904 ? n + 1462 : n) };
+        else if (n >= 1 && book.styles.isDate(xf))
+          out = { date: serialToDate(book.date1904 ? n + DAYS_1900_TO_1904 : n) };
         else out = n;
       }
     }

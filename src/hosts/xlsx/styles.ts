@@ -2,7 +2,7 @@
 // own (its fill, number format or boldness changed, everything else kept). Existing entries are never edited, only
 // appended to, so every other cell looks exactly as before.
 import { type Alignment, FILL_PATTERNS, type HostFill, type Look, hexToArgb } from "../../core";
-import { isDateFormat } from "../office/cells";
+import { isDateFormat } from "../../core/serial";
 import { insertChild } from "./order";
 import { attribute, attributes, children, elementEnd, escapeAttr, findTag, nextTag, withAttribute } from "./xml";
 

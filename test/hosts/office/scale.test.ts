@@ -1,8 +1,8 @@
 // Syncs and payloads at scale, counted on the fake Excel held to 4 MB a request or response (a larger one fails the
 // run): the same figures the bench prints. A county's 36 units take one read and one write; a big sheet is read and
 // written in blocks, each sync full up to SYNC_BUDGET, none above 4 MB.
-import { officeScale, officeSyncs } from "../bench/office";
-import { PAYLOAD_TARGET } from "../../src/hosts/office/budget";
+import { officeScale, officeSyncs } from "../../bench/office";
+import { PAYLOAD_TARGET } from "../../../src/hosts/office/budget";
 
 describe("syncs at scale", () => {
   it("takes two syncs for the county's 36 rows, first run and after a change; one read when nothing changed", async () => {

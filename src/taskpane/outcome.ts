@@ -9,7 +9,7 @@ import {
   buildReport,
   parseAddress,
   scoreNotes,
-} from "../../core";
+} from "../core";
 
 /** What selecting a cell shows: the engine's explanation of a score cell, or the findings on an evidence cell. */
 export type CellInfo =
@@ -38,8 +38,15 @@ export function cellKey(sheet: string, a1: string): string {
   return `${sheet}!${a1}`;
 }
 
-export function buildOutcome(a: Assessment, plan: WritePlan, syncs: number): Outcome {
-  const report = buildReport(a);
+/** The pane's view of a run: the report (with the host's own warnings added) and each cell's meaning. */
+export function buildOutcome(
+  a: Assessment,
+  plan: WritePlan,
+  syncs: number,
+  extra: readonly ReportFinding[] = [],
+): Outcome {
+  const built = buildReport(a);
+  const report = extra.length > 0 ? { ...built, findings: [...built.findings, ...extra] } : built;
   const cells: Record<string, CellInfo> = {};
   const headerByCol = new Map(plan.scoreColumns.map((c) => [c.col, c.header]));
   const unitByRow = new Map(a.units.map((u) => [u.record.row, u.record.key]));

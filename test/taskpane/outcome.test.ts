@@ -2,7 +2,7 @@
 // above EXPLANATION_NOTES_MAX_UNITS units, where the plan carries no notes and the pane makes it when asked.
 import { EXPLANATION_NOTES_MAX_UNITS, type Snapshot, address, assess, plan } from "../../src/core";
 import { syntheticSnapshot } from "../../src/bench/synthetic";
-import { buildOutcome, cellKey } from "../../src/hosts/office/outcome";
+import { buildOutcome, cellKey } from "../../src/taskpane/outcome";
 import { snapshot } from "../../src/hosts/xlsx/snapshot";
 import { loadWorkbook } from "../../src/hosts/xlsx/workbook";
 import { SAMPLE } from "../hosts/xlsx/util";

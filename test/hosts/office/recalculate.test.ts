@@ -1,11 +1,11 @@
 // The real Office host, end to end on the fake Excel built from the shared sample: same report as the command line,
 // two syncs, writes where the contract says, and memory kept in the workbook.
-import { STATE_SHEET, decodeState } from "../../src/core";
-import { scoreWorkbook, loadWorkbook } from "../../src/hosts/xlsx/workbook";
-import { recalculate } from "../../src/hosts/office/recalculate";
-import { HINT_SHEET } from "../../src/hosts/office/env";
-import { FakeExcel, parseRect } from "../fakes/excel";
-import { SAMPLE, documentFrom } from "../fakes/from-xlsx";
+import { STATE_SHEET, decodeState } from "../../../src/core";
+import { scoreWorkbook, loadWorkbook } from "../../../src/hosts/xlsx/workbook";
+import { recalculate } from "../../support/outcome";
+import { HINT_SHEET } from "../../../src/hosts/office/env";
+import { FakeExcel, parseRect } from "../../fakes/excel";
+import { SAMPLE, documentFrom } from "../../fakes/from-xlsx";
 
 async function sample(): Promise<FakeExcel> {
   return new FakeExcel(documentFrom(await loadWorkbook(SAMPLE)));

@@ -1,22 +1,21 @@
-/// <reference types="office-js" />
-// The Office host behind the pane's Workbook port. Events: worksheet onChanged / onSelectionChanged (ExcelApi 1.7) on
-// the assessment and ledger sheets, registered on each call (so each time the pane opens) and removed on request.
-import { STATE_SHEET, type ToolState, decodeState, encodeState, WorkbookError } from "../../core";
-import { HENGDONG_2020 } from "../../rules/hengdong-2020";
-import { DEFAULT_SETTINGS, type Settings, settingsProblem } from "../../rules/settings";
-import { queueState } from "./apply";
-import { HINT_SHEET, type OfficeEnv } from "./env";
+// The pane's Workbook port over the Office host: runs queued so that an edit during a run is never lost, the sheets
+// watched for the user's edits and selection (the assessment and ledger sheets, registered each time the pane opens),
+// and the settings and switch kept in the workbook. Every call to Excel goes through the host (hosts/office).
+import { WorkbookError } from "../core";
+import { HENGDONG_2020 } from "../rules/hengdong-2020";
+import { DEFAULT_SETTINGS, type Settings, settingsProblem } from "../rules/settings";
+import { HINT_SHEET, type OfficeEnv } from "../hosts/office/env";
+import { type SheetEvent, listenSheets, selectCell } from "../hosts/office/events";
+import { readMemory, updateMemory } from "../hosts/office/memory-sheet";
+import { rangeOrigin } from "../hosts/office/cells";
+import type { RecalcOptions } from "../hosts/office/recalculate";
 import type { Outcome } from "./outcome";
 import type { CellRef, Step, Unsubscribe, Workbook } from "./port";
-import { rangeOrigin } from "./cells";
-import type { RecalcOptions } from "./recalculate";
 
 // The engine (the core's reading, scoring and planning, and the host's reading and writing) loads when first used, in
 // a chunk of its own: the pane's first load is its user interface (test/manifest: under 150 KB gzip).
-const engine = () => import(/* webpackChunkName: "engine" */ "./recalculate.js");
-const templates = () => import(/* webpackChunkName: "engine" */ "./template.js");
-
-type EventArgs = { address: string; worksheetId: string; source?: string };
+const engine = () => import(/* webpackChunkName: "engine" */ "./engine.js");
+const templates = () => import(/* webpackChunkName: "engine" */ "../hosts/office/template.js");
 
 /** The first cell of an address such as B4 or B4:C9. */
 function firstCell(a1: string): string {
@@ -86,7 +85,7 @@ export class OfficeWorkbook implements Workbook {
       },
     };
     const run = engine()
-      .then(({ recalculate }) => recalculate(this.env.run, this.env.settings, options))
+      .then(({ scoreInExcel }) => scoreInExcel(this.env, options))
       .then((outcome) => {
         this.last = outcome;
         return outcome;
@@ -104,12 +103,7 @@ export class OfficeWorkbook implements Workbook {
   }
 
   selectCell(sheet: string, address: string): Promise<void> {
-    return this.env.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      ws.activate();
-      ws.getRange(address).select();
-      await context.sync();
-    });
+    return selectCell(this.env.run, sheet, address);
   }
 
   /** The assessment sheet as far as known without scoring (last run, else 考核表) and the ledger. */
@@ -120,32 +114,11 @@ export class OfficeWorkbook implements Workbook {
     return [...new Set([main, ledger])].filter((n) => names.includes(n));
   }
 
-  private async listen(
+  private listen(
     which: "onChanged" | "onSelectionChanged",
-    handler: (sheet: string, args: EventArgs) => void,
+    handler: (sheet: string, args: SheetEvent) => void,
   ): Promise<Unsubscribe> {
-    const registered = await this.env.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name,items/id");
-      await context.sync();
-      const names = sheets.items.map((s) => s.name);
-      const byId = new Map(sheets.items.map((s) => [s.id, s.name]));
-      const results: OfficeExtension.EventHandlerResult<unknown>[] = [];
-      for (const name of this.watched(names)) {
-        const ws = sheets.getItem(name);
-        const onEvent = async (args: EventArgs) => {
-          handler(byId.get(args.worksheetId) ?? name, args);
-        };
-        results.push(which === "onChanged" ? ws.onChanged.add(onEvent) : ws.onSelectionChanged.add(onEvent));
-      }
-      await context.sync();
-      return { context, results };
-    });
-    return () =>
-      this.env.runOn(registered.context, async (context) => {
-        for (const r of registered.results) r.remove();
-        await context.sync();
-      });
+    return listenSheets(this.env.run, this.env.runOn, which, (names) => this.watched(names), handler);
   }
 
   onSelectionChanged(listener: (cell: CellRef) => void): Promise<Unsubscribe> {
@@ -160,7 +133,7 @@ export class OfficeWorkbook implements Workbook {
    * formatting and raise no onChanged. */
   onDataChanged(listener: (cell: CellRef) => void): Promise<Unsubscribe> {
     return this.listen("onChanged", (sheet, args) => {
-      const trigger = (args as { triggerSource?: string }).triggerSource;
+      const trigger = args.triggerSource;
       if (trigger === "ThisLocalAddin") return;
       const own = this.own ?? (this.last ? { sheet: this.last.sheet, columns: this.last.scoreColumns } : null);
       if (own && sheet === own.sheet && insideColumns(args.address, own.columns)) return;
@@ -173,40 +146,14 @@ export class OfficeWorkbook implements Workbook {
    * writes would look the same, so nothing is reported there (docs/excel-addin.md). */
   onResultsChanged(listener: () => void): Promise<Unsubscribe> {
     return this.listen("onChanged", (sheet, args) => {
-      if ((args as { triggerSource?: string }).triggerSource !== "Others") return;
+      if (args.triggerSource !== "Others") return;
       const own = this.own ?? (this.last ? { sheet: this.last.sheet, columns: this.last.scoreColumns } : null);
       if (own && sheet === own.sheet && insideColumns(args.address, own.columns)) listener();
     });
   }
 
-  private readState(): Promise<{ state: ReturnType<typeof decodeState>; exists: boolean }> {
-    return this.env.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
-      const used = sheet.getUsedRange(true);
-      used.load("values");
-      await context.sync();
-      if (sheet.isNullObject) return { state: null, exists: false };
-      return { state: decodeState(used.values.map((r) => r[0])), exists: true };
-    });
-  }
-
-  /** Reads the memory, changes it and writes it back in one Excel.run: the settings and the auto-recalculation switch
-   * live in the workbook (its hidden sheet), the one copy every runtime and co-author reads at the start of a run. */
-  private updateState(change: (state: ToolState) => ToolState): Promise<void> {
-    return this.env.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
-      const used = sheet.getUsedRange(true);
-      used.load("values");
-      await context.sync();
-      const state = sheet.isNullObject ? null : decodeState(used.values.map((r) => r[0]));
-      const next = change(state ?? { version: 2 as const, highlights: {} });
-      queueState(context.workbook, STATE_SHEET, encodeState(next), !sheet.isNullObject);
-      await context.sync();
-    });
-  }
-
   async loadSettings(): Promise<Settings> {
-    const { state } = await this.readState();
+    const state = await readMemory(this.env.run);
     const merged = { ...DEFAULT_SETTINGS, ...(state?.settings ?? {}) } as Settings;
     return settingsProblem(merged) ? { ...DEFAULT_SETTINGS } : merged;
   }
@@ -214,15 +161,15 @@ export class OfficeWorkbook implements Workbook {
   async saveSettings(settings: Settings): Promise<void> {
     const problem = settingsProblem(settings);
     if (problem) throw new WorkbookError(`设置有误：${problem}`);
-    await this.updateState((state) => ({ ...state, settings: { ...settings } }));
+    await updateMemory(this.env.run, (state) => ({ ...state, settings: { ...settings } }));
   }
 
   async autoRecalc(): Promise<boolean> {
-    const { state } = await this.readState();
+    const state = await readMemory(this.env.run);
     return state?.office?.autoRecalc === true;
   }
 
   async setAutoRecalc(on: boolean): Promise<void> {
-    await this.updateState((state) => ({ ...state, office: { ...state.office, autoRecalc: on } }));
+    await updateMemory(this.env.run, (state) => ({ ...state, office: { ...state.office, autoRecalc: on } }));
   }
 }

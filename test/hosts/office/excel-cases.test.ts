@@ -2,18 +2,19 @@
 // sheet renamed or deleted between runs, a filtered sheet, merged cells, co-authoring, an edit while a run is under
 // way, and a sheet larger than one request. Each ends in a clear message or the command line's own result.
 import ExcelJS from "exceljs";
-import { STATE_SHEET, address, decodeState } from "../../src/core";
-import { scoreWorkbook, loadWorkbook } from "../../src/hosts/xlsx/workbook";
-import { OfficeWorkbook } from "../../src/hosts/office/workbook";
-import { recalculate } from "../../src/hosts/office/recalculate";
-import { HINT_SHEET } from "../../src/hosts/office/env";
-import { ProtectionError, describeProblem } from "../../src/hosts/office/errors";
-import type { Outcome } from "../../src/hosts/office/outcome";
-import { HENGDONG_2020 } from "../../src/rules/hengdong-2020";
-import { FakeExcel, type FakeDocument, MERGED_AREAS_MAX, parseRect } from "../fakes/excel";
-import { SAMPLE, documentFrom } from "../fakes/from-xlsx";
-import { fakeEnv } from "../fakes/env";
-import { bigWorkbook } from "../fakes/big";
+import { STATE_SHEET, address, decodeState } from "../../../src/core";
+import { scoreWorkbook, loadWorkbook } from "../../../src/hosts/xlsx/workbook";
+import { OfficeWorkbook } from "../../../src/taskpane/office-workbook";
+import { recalculate } from "../../support/outcome";
+import { HINT_SHEET } from "../../../src/hosts/office/env";
+import { ProtectionError } from "../../../src/hosts/office/errors";
+import { describeProblem } from "../../../src/taskpane/problems";
+import type { Outcome } from "../../../src/taskpane/outcome";
+import { HENGDONG_2020 } from "../../../src/rules/hengdong-2020";
+import { FakeExcel, type FakeDocument, MERGED_AREAS_MAX, parseRect } from "../../fakes/excel";
+import { SAMPLE, documentFrom } from "../../fakes/from-xlsx";
+import { fakeEnv } from "../../fakes/env";
+import { bigWorkbook } from "../../fakes/big";
 
 type Mutate = (wb: ExcelJS.Workbook) => void;
 

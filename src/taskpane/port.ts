@@ -1,6 +1,6 @@
 // The task pane's view of the workbook: everything it may ask of Excel, as plain async calls. The pane never sees
-// Office.js; the Office host implements this (workbook.ts) and tests hand the pane a stub.
-import type { Settings } from "../../rules/settings";
+// Office.js; office-workbook.ts implements this over the Office host, and tests hand the pane a stub.
+import type { Settings } from "../rules/settings";
 import type { Outcome } from "./outcome";
 
 export type Unsubscribe = () => Promise<void>;

@@ -3,7 +3,7 @@
 // resolves Office.onReady with host null and gives no usable Office.context; where office.js did not load there is no
 // Office at all. Either way the pane says to open it in Excel instead of failing on the missing context.
 import { findByText } from "@testing-library/dom";
-import { bootOffice } from "../../src/hosts/office/office";
+import { bootOffice } from "../../../src/hosts/office/office";
 
 interface Globals {
   Office?: unknown;
@@ -46,7 +46,7 @@ function loadPane(): HTMLElement {
   document.body.innerHTML = '<div id="root">正在加载… Loading…</div>';
   jest.isolateModules(() => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- run after the globals are in place
-    require("../../src/taskpane/index");
+    require("../../../src/taskpane/index");
   });
   return document.getElementById("root")!;
 }

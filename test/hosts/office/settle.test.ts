@@ -3,12 +3,12 @@
 // Remote, and gives triggerSource only from ExcelApi 1.14. The add-in writes only what differs from what it read
 // (core/plan/pending.ts), so a run that finds nothing new writes nothing and raises nothing: whatever the events, a
 // flagged workbook settles after at most one follow-up run per pane.
-import type { Outcome } from "../../src/hosts/office/outcome";
-import { OfficeWorkbook } from "../../src/hosts/office/workbook";
-import { loadWorkbook } from "../../src/hosts/xlsx/workbook";
-import { FakeExcel } from "../fakes/excel";
-import { SAMPLE, documentFrom } from "../fakes/from-xlsx";
-import { fakeEnv } from "../fakes/env";
+import type { Outcome } from "../../../src/taskpane/outcome";
+import { OfficeWorkbook } from "../../../src/taskpane/office-workbook";
+import { loadWorkbook } from "../../../src/hosts/xlsx/workbook";
+import { FakeExcel } from "../../fakes/excel";
+import { SAMPLE, documentFrom } from "../../fakes/from-xlsx";
+import { fakeEnv } from "../../fakes/env";
 
 /** A pane with 编辑后自动重新计算 on: changes the host reports start one run once they stop coming (the pane waits for a
  * short pause, so a burst of events is one run: here, once the fake has delivered every event in flight). */

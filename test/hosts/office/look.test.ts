@@ -1,13 +1,13 @@
 // The look vocabulary (core/plan/look.ts) through Office.js: the add-in writes alignments Excel's enums accept, and
 // the fake refuses anything else, as Excel does.
-import { LOOKS, type Look, rankingBodyLook } from "../../src/core";
-import { OfficeWorkbook } from "../../src/hosts/office/workbook";
-import { HENGDONG_2020 } from "../../src/rules/hengdong-2020";
-import { HORIZONTAL, VERTICAL } from "../../src/hosts/office/look";
-import { FakeExcel, HORIZONTAL_ALIGNMENTS, VERTICAL_ALIGNMENTS } from "../fakes/excel";
-import { fakeEnv } from "../fakes/env";
-import { loadWorkbook } from "../../src/hosts/xlsx/workbook";
-import { SAMPLE, documentFrom } from "../fakes/from-xlsx";
+import { LOOKS, type Look, rankingBodyLook } from "../../../src/core";
+import { OfficeWorkbook } from "../../../src/taskpane/office-workbook";
+import { HENGDONG_2020 } from "../../../src/rules/hengdong-2020";
+import { HORIZONTAL, VERTICAL } from "../../../src/hosts/office/look";
+import { FakeExcel, HORIZONTAL_ALIGNMENTS, VERTICAL_ALIGNMENTS } from "../../fakes/excel";
+import { fakeEnv } from "../../fakes/env";
+import { loadWorkbook } from "../../../src/hosts/xlsx/workbook";
+import { SAMPLE, documentFrom } from "../../fakes/from-xlsx";
 
 describe("alignments through Office.js", () => {
   it("maps every alignment of the vocabulary to a value of Excel's enums", () => {

@@ -3,14 +3,14 @@
 import ExcelJS from "exceljs";
 import { STATE_SHEET, WorkbookError, decodeState } from "../../src/core";
 import { scoreWorkbook, loadWorkbook } from "../../src/hosts/xlsx/workbook";
-import { OfficeWorkbook, insideColumns } from "../../src/hosts/office/workbook";
+import { OfficeWorkbook, insideColumns } from "../../src/taskpane/office-workbook";
 import { HINT_SHEET } from "../../src/hosts/office/env";
-import { describeProblem } from "../../src/hosts/office/errors";
+import { describeProblem } from "../../src/taskpane/problems";
 import { FakeExcel, FakeOfficeError, parseRect } from "../fakes/excel";
 import { SAMPLE, documentFrom } from "../fakes/from-xlsx";
 import { fakeEnv } from "../fakes/env";
 import { HENGDONG_2020 } from "../../src/rules/hengdong-2020";
-import type { Outcome } from "../../src/hosts/office/outcome";
+import type { Outcome } from "../../src/taskpane/outcome";
 
 /** A missing-evidence finding on the assessment sheet whose field takes any text (so "已提供" fixes it). */
 function missingEvidence(o: Outcome) {

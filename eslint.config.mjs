@@ -11,6 +11,32 @@ const officeRecommended = officeAddins.configs.recommended;
 const office = officeRecommended[officeRecommended.length - 1];
 const tsRecommendedRules = Object.assign({}, ...tseslint.configs.recommended.map((c) => c.rules ?? {}));
 
+// The arrows of the house, one way (docs/architecture.md): rules ← core ← hosts ← taskpane / cli / commands / preview.
+// Each folder may import only what lies below it; the two hosts never import each other; src never imports test.
+const layer = (...forbidden) => ({
+  "no-restricted-imports": [
+    "error",
+    {
+      patterns: forbidden.map((name) => ({
+        group: [`**/${name}`, `**/${name}/**`],
+        message: `An import against the arrows of the house (docs/architecture.md): ${name} lies above or beside this.`,
+      })),
+    },
+  ],
+});
+const TOP = ["taskpane", "cli", "commands", "preview", "bench", "test"];
+const layers = [
+  { files: ["src/rules/**"], rules: layer("core", "hosts", ...TOP) },
+  { files: ["src/core/**"], rules: layer("hosts", ...TOP) },
+  { files: ["src/hosts/office/**"], rules: layer("xlsx", ...TOP) },
+  { files: ["src/hosts/xlsx/**"], rules: layer("office", ...TOP) },
+  { files: ["src/taskpane/**"], rules: layer("xlsx", "cli", "commands", "preview", "bench", "test") },
+  { files: ["src/commands/**"], rules: layer("xlsx", "cli", "preview", "bench", "test") },
+  { files: ["src/cli/**"], rules: layer("office", "taskpane", "commands", "preview", "test") },
+  { files: ["src/preview/**"], rules: layer("cli", "commands", "bench", "test") },
+  { files: ["src/bench/**", "src/guard/**"], rules: layer("test") },
+];
+
 export default [
   { ignores: ["node_modules/", "dist/", "out/", "coverage/", "test-output/", "scratch/"] },
   js.configs.recommended,
@@ -54,4 +80,5 @@ export default [
     languageOptions: { sourceType: "commonjs" },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
+  ...layers,
 ];

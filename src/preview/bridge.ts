@@ -1,7 +1,7 @@
-// What the preview page hands the task pane's frame: the simulated Excel (test/fakes/excel.ts) the pane's Office host
+// What the preview page hands the task pane's frame: the simulated Excel (src/preview/excel.ts) the pane's Office host
 // talks to, and a way to say that the workbook changed so the grid redraws. The preview page sets it on its window
 // before it loads the pane; the pane's office.js stand-in (office-shim.ts) reads it from window.parent.
-import type { FakeExcel } from "../../test/fakes/excel";
+import type { FakeExcel } from "./excel";
 
 export interface PreviewHost {
   readonly excel: FakeExcel;

@@ -1,6 +1,6 @@
 // A cell's value as the grid shows it: numbers by their number format (0.00, percentages, dates), errors as
 // themselves, formulas the simulated Excel does not compute as their text.
-import type { CellModel } from "../../test/fakes/excel";
+import type { CellModel } from "./excel";
 
 const DAY_MS = 86_400_000;
 const EPOCH = Date.UTC(1899, 11, 30);

@@ -3,7 +3,7 @@
 // their own in the simulated Excel (SheetModel merges, columnWidths, frozenRows, cell bold/alignment).
 import { parseAddress } from "../core";
 import type { SheetDetail } from "../hosts/xlsx/detail";
-import type { Rect, SheetModel } from "../../test/fakes/excel";
+import type { Rect, SheetModel } from "./excel";
 
 export interface CellLook {
   bold?: boolean;

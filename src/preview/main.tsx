@@ -1,7 +1,7 @@
 // The browser preview (npm run preview): the add-in's real task pane, in a frame of a task pane's width, beside a
 // simulated Excel workbook drawn as a grid. The pane's page is the add-in's own (taskpane.html and its entry point),
 // with office-shim.js where office.js would be; its Office host (src/hosts/office) runs unchanged against the same
-// simulated Excel the host tests use (test/fakes/excel.ts), loaded with the shared sample or any .xlsx the user opens.
+// simulated Excel the host tests use (src/preview/excel.ts), loaded with the shared sample or any .xlsx the user opens.
 import {
   Button,
   FluentProvider,

@@ -1,10 +1,10 @@
 // Opening a workbook in the preview: an .xlsx file's bytes (the bundled sample, or a file the user picks or drops),
 // read by the command line's own reader (src/hosts/xlsx: unzipped with fflate, within the same limits against zip
-// bombs) into the simulated Excel the host tests use (test/fakes), or an empty workbook.
+// bombs) into the simulated Excel the host tests use (src/preview/excel.ts), or an empty workbook.
 import { readDetail } from "../hosts/xlsx/detail";
 import { readPackage } from "../hosts/xlsx/package";
-import { FakeDocument, FakeExcel } from "../../test/fakes/excel";
-import { documentOf } from "../../test/fakes/from-package";
+import { FakeDocument, FakeExcel } from "./excel";
+import { documentOf } from "./from-package";
 import { type Looks, lookOf } from "./look";
 
 export interface OpenWorkbook {

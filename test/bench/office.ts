@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { recalculate } from "../support/outcome";
-import { FakeExcel } from "./../fakes/excel";
+import { FakeExcel } from "../../src/preview/excel";
 import { documentFrom } from "../fakes/from-xlsx";
 import { bigWorkbook } from "../fakes/big";
 import { loadWorkbook } from "../../src/hosts/xlsx/workbook";

@@ -2,7 +2,7 @@
 /// <reference types="office-js" />
 // The ribbon's 重新计算: the real function file, with Office's globals standing over the fake Excel.
 import { loadWorkbook } from "../../src/hosts/xlsx/workbook";
-import { FakeExcel } from "../fakes/excel";
+import { FakeExcel } from "../../src/preview/excel";
 import { SAMPLE, documentFrom } from "../fakes/from-xlsx";
 
 interface Globals {

@@ -1,6 +1,6 @@
 // The Office host's surroundings over the fake Excel.
 import type { OfficeEnv } from "../../src/hosts/office/env";
-import type { FakeExcel } from "./excel";
+import type { FakeExcel } from "../../src/preview/excel";
 
 export function fakeEnv(excel: FakeExcel, displayLanguage = "zh-CN"): OfficeEnv {
   return {

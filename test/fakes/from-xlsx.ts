@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs";
 import type ExcelJS from "exceljs";
 import { packageOfWorkbook } from "../../src/hosts/xlsx/exceljs";
 import { XlsxPackage, readPackage } from "../../src/hosts/xlsx/package";
-import { FakeDocument, FakeExcel } from "./excel";
-import { documentFrom as documentOfPackage } from "./from-package";
+import { FakeDocument, FakeExcel } from "../../src/preview/excel";
+import { documentFrom as documentOfPackage } from "../../src/preview/from-package";
 
 /** The shared sample, as the repository carries it (samples/ is a copy of ../shared/samples). */
 export const SAMPLE = `${__dirname}/../../samples/sample-2020.xlsx`;

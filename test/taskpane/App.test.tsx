@@ -5,7 +5,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { App, Unsupported } from "../../src/taskpane/App";
 import { pickLocale } from "../../src/taskpane/strings";
 import { loadWorkbook } from "../../src/hosts/xlsx/workbook";
-import { FakeExcel, FakeOfficeError } from "../fakes/excel";
+import { FakeExcel, FakeOfficeError } from "../../src/preview/excel";
 import { SAMPLE, documentFrom } from "../fakes/from-xlsx";
 import { GatedWorkbook } from "./stub";
 import { OfficeWorkbook } from "../../src/taskpane/office-workbook";

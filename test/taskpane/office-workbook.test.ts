@@ -6,7 +6,7 @@ import { scoreWorkbook, loadWorkbook } from "../../src/hosts/xlsx/workbook";
 import { OfficeWorkbook, insideColumns } from "../../src/taskpane/office-workbook";
 import { HINT_SHEET } from "../../src/hosts/office/env";
 import { describeProblem } from "../../src/taskpane/problems";
-import { FakeExcel, FakeOfficeError, parseRect } from "../fakes/excel";
+import { FakeExcel, FakeOfficeError, parseRect } from "../../src/preview/excel";
 import { SAMPLE, documentFrom } from "../fakes/from-xlsx";
 import { fakeEnv } from "../fakes/env";
 import { HENGDONG_2020 } from "../../src/rules/hengdong-2020";

@@ -3,13 +3,12 @@
 import { EXPLANATION_NOTES_MAX_UNITS, type Snapshot, address, assess, plan } from "../../src/core";
 import { syntheticSnapshot } from "../../src/bench/synthetic";
 import { buildOutcome, cellKey } from "../../src/taskpane/outcome";
-import { snapshot } from "../../src/hosts/xlsx/snapshot";
-import { loadWorkbook } from "../../src/hosts/xlsx/workbook";
+import { openPackage } from "../../src/hosts/xlsx/workbook";
 import { SAMPLE } from "../hosts/xlsx/util";
 
 let sample: Snapshot;
 beforeAll(async () => {
-  sample = snapshot(await loadWorkbook(SAMPLE));
+  sample = (await openPackage(SAMPLE)).snapshot;
 });
 
 it("explains every score cell of the sample as its note reads", () => {

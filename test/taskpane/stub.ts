@@ -4,7 +4,7 @@ import type { Settings } from "../../src/rules/settings";
 import type { Outcome } from "../../src/taskpane/outcome";
 import type { CellRef, Step, Unsubscribe, Workbook } from "../../src/taskpane/port";
 import { OfficeWorkbook } from "../../src/taskpane/office-workbook";
-import { FakeExcel } from "../fakes/excel";
+import { FakeExcel } from "../../src/preview/excel";
 import { fakeEnv } from "../fakes/env";
 
 export class GatedWorkbook implements Workbook {

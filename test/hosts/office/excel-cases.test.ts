@@ -11,7 +11,7 @@ import { ProtectionError } from "../../../src/hosts/office/errors";
 import { describeProblem } from "../../../src/taskpane/problems";
 import type { Outcome } from "../../../src/taskpane/outcome";
 import { HENGDONG_2020 } from "../../../src/rules/hengdong-2020";
-import { FakeExcel, type FakeDocument, MERGED_AREAS_MAX, parseRect } from "../../fakes/excel";
+import { FakeExcel, type FakeDocument, MERGED_AREAS_MAX, parseRect } from "../../../src/preview/excel";
 import { SAMPLE, documentFrom } from "../../fakes/from-xlsx";
 import { fakeEnv } from "../../fakes/env";
 import { bigWorkbook } from "../../fakes/big";

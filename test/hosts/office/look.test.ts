@@ -4,7 +4,7 @@ import { LOOKS, type Look, rankingBodyLook } from "../../../src/core";
 import { OfficeWorkbook } from "../../../src/taskpane/office-workbook";
 import { HENGDONG_2020 } from "../../../src/rules/hengdong-2020";
 import { HORIZONTAL, VERTICAL } from "../../../src/hosts/office/look";
-import { FakeExcel, HORIZONTAL_ALIGNMENTS, VERTICAL_ALIGNMENTS } from "../../fakes/excel";
+import { FakeExcel, HORIZONTAL_ALIGNMENTS, VERTICAL_ALIGNMENTS } from "../../../src/preview/excel";
 import { fakeEnv } from "../../fakes/env";
 import { loadWorkbook } from "../../../src/hosts/xlsx/workbook";
 import { SAMPLE, documentFrom } from "../../fakes/from-xlsx";

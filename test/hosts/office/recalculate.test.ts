@@ -4,7 +4,7 @@ import { STATE_SHEET, decodeState } from "../../../src/core";
 import { scoreWorkbook, loadWorkbook } from "../../../src/hosts/xlsx/workbook";
 import { recalculate } from "../../support/outcome";
 import { HINT_SHEET } from "../../../src/hosts/office/env";
-import { FakeExcel, parseRect } from "../../fakes/excel";
+import { FakeExcel, parseRect } from "../../../src/preview/excel";
 import { SAMPLE, documentFrom } from "../../fakes/from-xlsx";
 
 async function sample(): Promise<FakeExcel> {

@@ -6,7 +6,7 @@
 import type { Outcome } from "../../../src/taskpane/outcome";
 import { OfficeWorkbook } from "../../../src/taskpane/office-workbook";
 import { loadWorkbook } from "../../../src/hosts/xlsx/workbook";
-import { FakeExcel } from "../../fakes/excel";
+import { FakeExcel } from "../../../src/preview/excel";
 import { SAMPLE, documentFrom } from "../../fakes/from-xlsx";
 import { fakeEnv } from "../../fakes/env";
 

@@ -1,5 +1,5 @@
 // The fake must fail where Excel fails, or the host tests prove nothing.
-import { FakeExcel, FakeOfficeError } from "../../fakes/excel";
+import { FakeExcel, FakeOfficeError } from "../../src/preview/excel";
 
 function book(): FakeExcel {
   const excel = new FakeExcel();

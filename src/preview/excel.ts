@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-// A fake of the Excel JavaScript API subset the Office host uses, faithful where it matters for correctness:
+// The simulated Excel: a fake of the Excel JavaScript API subset the Office host uses, faithful where it matters for correctness:
 // proxies queue commands that run only at context.sync(), in order; reading a property that was not loaded, or was
 // loaded but not yet synced, throws PropertyNotLoaded as Excel does; *OrNullObject gives null objects whose
 // isNullObject is known only after a sync; a failing command rejects the sync with Excel's error code and leaves the

@@ -27,7 +27,18 @@ export {
   rankingBodyLook,
 } from "./plan/look";
 export { templateSheets, type TemplateSheet } from "./plan/template";
-export { address, columnLetters, parseAddress } from "./locate/normalize";
+export {
+  type CellRange,
+  MAX_COLS,
+  MAX_ROWS,
+  address,
+  columnLetters,
+  columnNumber,
+  columnOf,
+  localPart,
+  parseAddress,
+  parseRange,
+} from "./address";
 export type { UnitResult } from "./score/score";
 export { isSolid, pendingWrites, type Pending, type ReadKnowledge } from "./plan/pending";
 export { DAYS_1900_TO_1904, dateToSerial, isDateFormat, serialToDate } from "./serial";

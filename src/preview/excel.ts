@@ -10,7 +10,8 @@
 // top-left cell holds a value), rows hidden by a filter (still read and written), RangeAreas for fills, and the
 // source of change events (Local or Remote, and triggerSource from ExcelApi 1.14).
 /* eslint-disable @typescript-eslint/no-explicit-any -- the fake stands in for Office.js's loosely typed surface */
-import { utf8Bytes } from "../../src/hosts/office/budget";
+import { MAX_COLS, MAX_ROWS, columnLetters, parseRange } from "../core/address";
+import { utf8Bytes } from "../hosts/office/budget";
 
 export class FakeOfficeError extends Error {
   readonly debugInfo: { code: string; message: string };
@@ -177,48 +178,18 @@ export class FakeDocument {
 
 // ---------------------------------------------------------------- addresses
 
+/** 0-based column → letters (the fake counts from 0, as Excel's getRangeByIndexes does). */
 export function colLetters(col0: number): string {
-  let s = "";
-  let n = col0 + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetters(col0 + 1);
 }
 
-function colNumber(letters: string): number {
-  let c = 0;
-  for (const ch of letters) c = c * 26 + ch.charCodeAt(0) - 64;
-  return c - 1;
-}
-
-const MAX_ROWS = 1_048_576;
-const MAX_COLS = 16_384;
 /** Longest address getRange / getRanges take (Office's documented limit). */
 export const MAX_ADDRESS = 8192;
 
 export function parseRect(a1: string): Rect {
-  const local = a1.includes("!") ? a1.slice(a1.lastIndexOf("!") + 1) : a1;
-  const clean = local.replace(/\$/g, "").toUpperCase();
-  const cols = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(clean);
-  if (cols) {
-    const c0 = colNumber(cols[1]);
-    return { row: 0, col: c0, rows: MAX_ROWS, cols: colNumber(cols[2]) - c0 + 1 };
-  }
-  const rowsOnly = /^(\d+):(\d+)$/.exec(clean);
-  if (rowsOnly) {
-    const r0 = Number(rowsOnly[1]) - 1;
-    return { row: r0, col: 0, rows: Number(rowsOnly[2]) - r0, cols: MAX_COLS };
-  }
-  const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(clean);
-  if (!m) throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing: address ${a1}`);
-  const r0 = Number(m[2]) - 1;
-  const c0 = colNumber(m[1]);
-  const r1 = m[4] ? Number(m[4]) - 1 : r0;
-  const c1 = m[3] ? colNumber(m[3]) : c0;
-  return { row: Math.min(r0, r1), col: Math.min(c0, c1), rows: Math.abs(r1 - r0) + 1, cols: Math.abs(c1 - c0) + 1 };
+  const r = parseRange(a1);
+  if (!r) throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing: address ${a1}`);
+  return { row: r.top - 1, col: r.left - 1, rows: r.bottom - r.top + 1, cols: r.right - r.left + 1 };
 }
 
 export function rectAddress(rect: Rect): string {

@@ -3,10 +3,10 @@
 // hosts start from the same cells. Dates go back to serial numbers with a date format and errors to error values, as
 // Excel holds them. No Node modules: the browser preview (src/preview) bundles this too; from-xlsx.ts reads files and
 // ExcelJS workbooks.
-import { type HostFill, isDateCell, isErrorCell } from "../../src/core";
-import { type SheetDetail, readDetail } from "../../src/hosts/xlsx/detail";
-import type { XlsxPackage } from "../../src/hosts/xlsx/package";
-import { dateToSerial } from "../../src/core/serial";
+import { type HostFill, isDateCell, isErrorCell } from "../core";
+import { type SheetDetail, readDetail } from "../hosts/xlsx/detail";
+import type { XlsxPackage } from "../hosts/xlsx/package";
+import { dateToSerial } from "../core/serial";
 import { FakeDocument, type FillModel } from "./excel";
 
 /** A pattern fill as Excel's Range.format.fill shows it: its foreground colour, solid. */

@@ -1,13 +1,12 @@
 // The pane's Workbook port over the Office host: runs queued so that an edit during a run is never lost, the sheets
 // watched for the user's edits and selection (the assessment and ledger sheets, registered each time the pane opens),
 // and the settings and switch kept in the workbook. Every call to Excel goes through the host (hosts/office).
-import { WorkbookError } from "../core";
+import { MAX_COLS, WorkbookError, address, localPart, parseRange } from "../core";
 import { HENGDONG_2020 } from "../rules/hengdong-2020";
 import { DEFAULT_SETTINGS, type Settings, settingsProblem } from "../rules/settings";
 import { HINT_SHEET, type OfficeEnv } from "../hosts/office/env";
 import { type SheetEvent, listenSheets, selectCell } from "../hosts/office/events";
 import { readMemory, updateMemory } from "../hosts/office/memory-sheet";
-import { rangeOrigin } from "../hosts/office/cells";
 import type { RecalcOptions } from "../hosts/office/recalculate";
 import type { Outcome } from "./outcome";
 import type { CellRef, Step, Unsubscribe, Workbook } from "./port";
@@ -17,21 +16,18 @@ import type { CellRef, Step, Unsubscribe, Workbook } from "./port";
 const engine = () => import(/* webpackChunkName: "engine" */ "./engine.js");
 const templates = () => import(/* webpackChunkName: "engine" */ "../hosts/office/template.js");
 
-/** The first cell of an address such as B4 or B4:C9. */
+/** The first cell of an address such as B4 or B4:C9 (as it stands when it is no address). */
 function firstCell(a1: string): string {
-  const local = a1.includes("!") ? a1.slice(a1.lastIndexOf("!") + 1) : a1;
-  return local.split(":")[0].replace(/\$/g, "");
+  const r = parseRange(a1);
+  return r ? address(r.top, r.left) : localPart(a1);
 }
 
-/** Whether a changed range lies wholly inside the columns the tool writes (its own writes fire onChanged too). */
+/** Whether a changed range lies wholly inside the columns the tool writes (its own writes fire onChanged too). Whole
+ * rows are not. */
 export function insideColumns(a1: string, columns: readonly number[]): boolean {
-  if (columns.length === 0) return false;
-  const local = a1.includes("!") ? a1.slice(a1.lastIndexOf("!") + 1) : a1;
-  const [from, to = from] = local.split(":");
-  const c0 = rangeOrigin(from).col + 1;
-  const c1 = rangeOrigin(to).col + 1;
-  if (!/[A-Z]/.test(from)) return false; // whole rows
-  for (let c = Math.min(c0, c1); c <= Math.max(c0, c1); c++) if (!columns.includes(c)) return false;
+  const r = parseRange(a1);
+  if (!r || columns.length === 0 || (r.left === 1 && r.right === MAX_COLS)) return false;
+  for (let c = r.left; c <= r.right; c++) if (!columns.includes(c)) return false;
   return true;
 }
 

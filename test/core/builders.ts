@@ -2,7 +2,7 @@
 // an optional 双公示台账 sheet. Nothing here scores anything; expected numbers live in the tests, worked by hand.
 import { assess, type AssessOptions, type Assessment } from "../../src/core/assess";
 import type { CellValue, Finding, HostFill, SheetSnapshot, Snapshot, ToolState } from "../../src/core/model";
-import { address } from "../../src/core/locate/normalize";
+import { address } from "../../src/core/address";
 import type { WritePlan } from "../../src/core/plan/plan";
 import type { UnitResult } from "../../src/core/score/score";
 import type { Settings } from "../../src/rules/settings";

@@ -1,6 +1,7 @@
 // workbook.md "The assessment sheet": which sheet, which row, which column; header normalisation and aliases.
 import { locateAssessment, locateLedger } from "../../src/core/locate/locate";
-import { address, columnLetters, normalizeHeader, normalizeName, parseAddress } from "../../src/core/locate/normalize";
+import { address, columnLetters, parseAddress } from "../../src/core/address";
+import { normalizeHeader, normalizeName } from "../../src/core/locate/normalize";
 import { type CellValue, WorkbookError } from "../../src/core/model";
 import { HENGDONG_2020 } from "../../src/rules/hengdong-2020";
 import {

@@ -27,28 +27,3 @@ export function cellText(v: CellValue): string {
   if (v === null || typeof v === "boolean" || isDateCell(v) || isErrorCell(v)) return "";
   return "";
 }
-
-/** 1-based column number → letters (1 → A, 27 → AA). */
-export function columnLetters(col: number): string {
-  let s = "";
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function address(row: number, col: number): string {
-  return `${columnLetters(col)}${row}`;
-}
-
-/** A1 → [row, col] (1-based); null when not an address. */
-export function parseAddress(a1: string): [number, number] | null {
-  const m = /^([A-Z]{1,3})(\d+)$/.exec(a1);
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return [Number(m[2]), col];
-}

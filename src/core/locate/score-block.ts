@@ -4,7 +4,8 @@
 // (the office's own 总分, filled with its formula) is the office's: never written over; the block goes right of it.
 import type { Rulebook } from "../../rules/types";
 import type { Finding, SheetSnapshot, ToolState } from "../model";
-import { address, cellText, columnLetters, normalizeHeader, parseAddress } from "./normalize";
+import { address, columnLetters, parseAddress } from "../address";
+import { cellText, normalizeHeader } from "./normalize";
 import type { Layout } from "./locate";
 
 export interface ScoreColumn {

@@ -3,7 +3,8 @@
 // onChanged for format writes, and whether or not it tells the add-in's own writes apart (../shared/spec/
 // excel-behaviour.md, Events). Pure: compares the plan with the snapshot the host read and the memory it found. (The
 // memory itself is written only when its text changes: the host compares what it read, hosts/office/apply.ts.)
-import { address, cellText } from "../locate/normalize";
+import { address } from "../address";
+import { cellText } from "../locate/normalize";
 import type { CellValue, HostFill, Snapshot } from "../model";
 import { HIGHLIGHT_COLORS, type CellWrite, type FormatWrite, type WritePlan } from "./plan";
 

@@ -1,7 +1,7 @@
 // The JSON report of workbook.md ("The JSON report"), and the one-line 核查意见 per unit.
 import { centsToNumber } from "../exact";
 import type { Assessment } from "../assess";
-import { address } from "../locate/normalize";
+import { address } from "../address";
 import type { Finding } from "../model";
 import type { UnitResult } from "../score/score";
 import { explanationNotesFinding } from "./notes";

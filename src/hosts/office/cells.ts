@@ -7,6 +7,7 @@ import {
   type HostFill,
   argbToHex,
   isDateFormat,
+  parseRange,
   serialToDate,
 } from "../../core";
 
@@ -122,10 +123,6 @@ export function officeFill(saved: HostFill | null): OfficeFill | null {
 
 /** "考核表!B3:AF40" or "'My sheet'!B3" → 0-based first row and column; A1 when the address has none. */
 export function rangeOrigin(address: string): { row: number; col: number } {
-  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)/.exec(local);
-  if (!m) return { row: 0, col: 0 };
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  const r = parseRange(address);
+  return r ? { row: r.top - 1, col: r.left - 1 } : { row: 0, col: 0 };
 }

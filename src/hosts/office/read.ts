@@ -18,6 +18,7 @@ import {
   STATE_SHEET,
   address,
   decodeState,
+  parseRange,
 } from "../../core";
 import {
   DEFAULT_CELL_BYTES,
@@ -35,7 +36,7 @@ import {
   pack,
   rowBlocks,
 } from "./budget";
-import { type OfficeFill, ownFill, rangeOrigin, toCellValue } from "./cells";
+import { type OfficeFill, ownFill, toCellValue } from "./cells";
 import { OutOfTime } from "./errors";
 import { queueMerges, readMergesInBands, takeMerges } from "./merges";
 import { queueDateSystem, takeDateSystem } from "./dates";
@@ -68,13 +69,10 @@ const FILL_PROPS: Excel.CellPropertiesLoadOptions = {
   format: { fill: { color: true, pattern: true } },
 };
 
-/** "考核表!B3:AF40" → 0-based rectangle. */
+/** "考核表!B3:AF40" → 0-based rectangle (A1 when it is no address). */
 export function rectOf(a1: string): Rect {
-  const local = a1.includes("!") ? a1.slice(a1.lastIndexOf("!") + 1) : a1;
-  const [from, to = from] = local.split(":");
-  const a = rangeOrigin(from);
-  const b = rangeOrigin(to);
-  return { row: a.row, col: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 };
+  const r = parseRange(a1) ?? { top: 1, left: 1, bottom: 1, right: 1 };
+  return { row: r.top - 1, col: r.left - 1, rows: r.bottom - r.top + 1, cols: r.right - r.left + 1 };
 }
 
 function inside(r: Rect, row: number, col: number): boolean {

@@ -2,6 +2,7 @@
 // joined, date-formatted numbers and ISO cells as dates, merged cells only in their top-left cell as in Excel), with
 // the fills, notes, merges and blank formulas the core needs, and the tool's memory. Parsed with saxes, a streaming
 // XML parser, so a sheet of 50,000 rows becomes values without a tree of cell objects in between.
+import { columnOf, parseRange } from "../../core/address";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import {
   type CellValue,
@@ -16,7 +17,7 @@ import {
 import { DAYS_1900_TO_1904, serialToDate } from "../../core/serial";
 import { REL, type XlsxPackage } from "./package";
 import { Styles } from "./styles";
-import { attribute, columnOf, findTag, unescapeOoxml } from "./xml";
+import { attribute, findTag, unescapeOoxml } from "./xml";
 
 export interface SheetEntry {
   readonly name: string;
@@ -298,10 +299,8 @@ export function readSheet(
           if (t.attributes.t === "shared") sharedIndex = t.attributes.si;
           break;
         case "mergeCell": {
-          const [a, b] = (t.attributes.ref ?? "").toUpperCase().split(":");
-          const tl = parseAddress(a ?? "");
-          const br = parseAddress(b ?? a ?? "");
-          if (tl && br) merges.push([tl[0], tl[1], br[0], br[1]]);
+          const m = parseRange(t.attributes.ref ?? "");
+          if (m) merges.push([m.top, m.left, m.bottom, m.right]);
           break;
         }
         default:

@@ -1,9 +1,10 @@
 // Edits one worksheet part in place: the cells a write plan names get their new value and/or style; every other
 // byte of the part (rows, cells, formulas, the user's formatting) is copied as it was. Rows without a change are
 // copied whole without looking at their cells, so a sheet of 50,000 rows is one pass of indexOf.
+import { columnOf, parseRange } from "../../core/address";
 import { type HostFill, LOOKS, address } from "../../core";
 import { type Styles, lookDelta } from "./styles";
-import { attribute, children, columnOf, elementEnd, findTag, nextTag, textElement, withAttribute } from "./xml";
+import { attribute, children, elementEnd, findTag, nextTag, textElement, withAttribute } from "./xml";
 
 export interface StyleChange {
   readonly fill?: HostFill | null;
@@ -202,11 +203,8 @@ function withDimension(xml: string, changes: SheetChanges): string {
   const t = findTag(xml, "dimension");
   if (!t) return xml;
   const tag = xml.slice(t.start, t.end);
-  const [a, b] = (attribute(tag, "ref") ?? "A1").toUpperCase().split(":");
-  const parse = (ref: string): [number, number] => [Number(ref.replace(/^[A-Z]+/, "")) || 1, columnOf(ref) || 1];
-  const tl = parse(a);
-  const br = parse(b ?? a);
-  let [top, left, bottom, right] = [tl[0], tl[1], br[0], br[1]];
+  const r = parseRange(attribute(tag, "ref") ?? "A1") ?? { top: 1, left: 1, bottom: 1, right: 1 };
+  let { top, left, bottom, right } = r;
   for (const [row, cols] of changes) {
     for (const col of cols.keys()) {
       top = Math.min(top, row);

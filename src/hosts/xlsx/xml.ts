@@ -183,15 +183,3 @@ export function textElement(prefix: string, s: string): string {
   const keep = /^\s|\s$|\n/.test(s) ? ' xml:space="preserve"' : "";
   return `<${prefix}t${keep}>${escapeText(s)}</${prefix}t>`;
 }
-
-/** The column number of an A1 reference's letters (AB12 → 28; 0 when it has none). */
-export function columnOf(ref: string): number {
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i);
-    if (ch >= 65 && ch <= 90) col = col * 26 + ch - 64;
-    else if (ch >= 97 && ch <= 122) col = col * 26 + ch - 96;
-    else break;
-  }
-  return col;
-}

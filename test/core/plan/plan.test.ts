@@ -1,6 +1,6 @@
 // workbook.md "What is written back": score columns, highlights with notes, the 考核排名 tab, the tool's memory.
 import { assess } from "../../../src/core/assess";
-import { address } from "../../../src/core/locate/normalize";
+import { address } from "../../../src/core/address";
 import type { CellValue, HostFill, Snapshot } from "../../../src/core/model";
 import { HIGHLIGHT_COLORS, NOTE_PREFIX, type FormatWrite, type WritePlan, plan } from "../../../src/core/plan/plan";
 import { decodeState, encodeState } from "../../../src/core/plan/state";

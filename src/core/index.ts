@@ -42,3 +42,4 @@ export {
 export type { UnitResult } from "./score/score";
 export { isSolid, pendingWrites, type Pending, type ReadKnowledge } from "./plan/pending";
 export { DAYS_1900_TO_1904, dateToSerial, isDateFormat, serialToDate } from "./serial";
+export { FINDING_LABELS, findingDetail, findingMessage } from "./findings";

@@ -1,7 +1,7 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { findingDetail } from "../core";
 import { cellKey, type Outcome } from "./outcome";
 import type { CellRef } from "./port";
-import { withoutKind } from "./FindingsList";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -24,7 +24,7 @@ export function CellDetail({ outcome, cell, t }: { outcome: Outcome; cell: CellR
   else if (!info) body = t.nothingHere(cell.address);
   else if (info.kind === "score") body = `${info.unit} · ${info.column}\n${info.text}`;
   else
-    body = `${info.unit ? `${info.unit}\n` : ""}${info.findings.map((f) => `${t.kind[f.kind]}：${withoutKind(f, t)}`).join("\n")}`;
+    body = `${info.unit ? `${info.unit}\n` : ""}${info.findings.map((f) => `${t.kind[f.kind]}：${findingDetail(f)}`).join("\n")}`;
   return (
     <section aria-label={t.selected}>
       <Text weight="semibold">

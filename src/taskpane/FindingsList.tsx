@@ -1,6 +1,6 @@
 import { Badge, Button, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { ReportFinding } from "../core";
+import { type ReportFinding, findingDetail } from "../core";
 import type { Outcome } from "./outcome";
 import type { Strings } from "./strings";
 
@@ -38,13 +38,6 @@ function only(all: Group[], keep: (f: ReportFinding) => boolean): Group[] {
   return all.map((g) => ({ ...g, findings: g.findings.filter(keep) })).filter((g) => g.findings.length > 0);
 }
 
-/** The message without its leading 缺少材料： / 数据有误： when the badge beside it says so already. */
-export function withoutKind(f: ReportFinding, t: Strings): string {
-  const labels = [t.kind[f.kind], f.kind === "missing" ? "缺少材料" : f.kind === "invalid" ? "数据有误" : ""];
-  for (const l of labels) if (l && f.message.startsWith(`${l}：`)) return f.message.slice(l.length + 1);
-  return f.message;
-}
-
 const COLORS = { missing: "warning", invalid: "danger", warning: "informative" } as const;
 
 /** Missing and invalid evidence first, the cells to chase; notes (warnings) stay folded until asked for. */
@@ -71,10 +64,10 @@ export function FindingsList(props: { outcome: Outcome; t: Strings; onSelect: (s
               {f.cell ? (
                 <Link as="button" title={t.goTo(f.cell)} onClick={() => onSelect(sheet, f.cell!)}>
                   {f.sheet ? `${f.sheet}!` : ""}
-                  {f.cell} {withoutKind(f, t)}
+                  {f.cell} {findingDetail(f)}
                 </Link>
               ) : (
-                <Text>{withoutKind(f, t)}</Text>
+                <Text>{findingDetail(f)}</Text>
               )}
             </li>
           );

@@ -10,6 +10,7 @@ import type { Finding, HostFill, SavedCell, Snapshot, ToolState, WrittenValue } 
 import type { IndicatorDef, LeafDef } from "../../rules/types";
 import type { UnitResult } from "../score/score";
 import { KeyedMap } from "../keyed";
+import { FINDING_LABELS } from "../findings";
 import { explanationNotes, explanationNotesFinding } from "./notes";
 import { flat } from "../text";
 import { reviewSummaries } from "./report";
@@ -144,7 +145,7 @@ function highlightFormats(
       shown: h.kind,
     };
     (highlights[h.sheet] ??= {})[addr] = saved;
-    const label = h.kind === "missing" ? "缺少材料" : "数据有误";
+    const label = FINDING_LABELS[h.kind];
     formats.push({
       sheet: h.sheet,
       row: h.row,

@@ -5,6 +5,7 @@ import { address } from "../address";
 import type { Finding } from "../model";
 import type { UnitResult } from "../score/score";
 import { explanationNotesFinding } from "./notes";
+import { FINDING_LABELS } from "../findings";
 
 export interface ReportFinding {
   kind: Finding["kind"];
@@ -110,8 +111,10 @@ function summary(u: UnitResult, ledger: readonly Finding[]): string {
   const list = (kind: Finding["kind"]) => u.findings.filter((f) => f.kind === kind);
   const missing = list("missing");
   const invalid = list("invalid");
-  if (missing.length) parts.push(`缺少材料 ${missing.length} 项：${missing.map((f) => f.field ?? "").join("、")}`);
-  if (invalid.length) parts.push(`数据有误 ${invalid.length} 项：${invalid.map((f) => f.field ?? "").join("、")}`);
+  if (missing.length)
+    parts.push(`${FINDING_LABELS.missing} ${missing.length} 项：${missing.map((f) => f.field ?? "").join("、")}`);
+  if (invalid.length)
+    parts.push(`${FINDING_LABELS.invalid} ${invalid.length} 项：${invalid.map((f) => f.field ?? "").join("、")}`);
   if (ledger.length)
     parts.push(`双公示台账 ${ledger.length} 处待核：第 ${[...new Set(ledger.map((f) => f.row))].join("、")} 行`);
   return parts.join("；");

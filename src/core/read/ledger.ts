@@ -4,6 +4,7 @@ import { type Day, UncoveredYear, WorkingDays, formatDay, readDate, yearOf } fro
 import type { LedgerLayout } from "../locate/locate";
 import { cellText, normalizeName } from "../locate/normalize";
 import type { Finding } from "../model";
+import { findingMessage } from "../findings";
 
 export interface LedgerCount {
   /** Rows due for publication in the assessment year. */
@@ -43,7 +44,7 @@ export function readLedger(
       findings.push({
         kind: "invalid",
         ...at(row, layout.unitCol, undefined),
-        message: "数据有误：台账行缺少单位名称",
+        message: findingMessage("invalid", "台账行缺少单位名称"),
       });
       continue;
     }
@@ -75,32 +76,35 @@ export function readLedger(
       findings.push({
         kind: "missing",
         ...at(row, layout.effectiveCol, unit),
-        message: "缺少材料：生效日期（按逾期计）",
+        message: findingMessage("missing", "生效日期（按逾期计）"),
       });
     } else if (eff.state === "invalid") {
       findings.push({
         kind: "invalid",
         ...at(row, layout.effectiveCol, unit),
-        message: `数据有误：生效日期，${eff.reason}（按逾期计）`,
+        message: findingMessage("invalid", `生效日期，${eff.reason}（按逾期计）`),
       });
     }
     if (pub.state === "missing") {
       findings.push({
         kind: "missing",
         ...at(row, layout.publishedCol, unit),
-        message: "缺少材料：公示日期（未公示，按逾期计）",
+        message: findingMessage("missing", "公示日期（未公示，按逾期计）"),
       });
     } else if (pub.state === "invalid") {
       findings.push({
         kind: "invalid",
         ...at(row, layout.publishedCol, unit),
-        message: `数据有误：公示日期，${pub.reason}（按逾期计）`,
+        message: findingMessage("invalid", `公示日期，${pub.reason}（按逾期计）`),
       });
     } else if (eff.state === "present" && pub.day < eff.day) {
       findings.push({
         kind: "invalid",
         ...at(row, layout.publishedCol, unit),
-        message: `数据有误：公示日期 ${formatDay(pub.day)} 早于生效日期 ${formatDay(eff.day)}（按逾期计）`,
+        message: findingMessage(
+          "invalid",
+          `公示日期 ${formatDay(pub.day)} 早于生效日期 ${formatDay(eff.day)}（按逾期计）`,
+        ),
       });
     } else if (eff.state === "present") {
       let deadline: Day | null = null;
@@ -111,7 +115,7 @@ export function readLedger(
         findings.push({
           kind: "invalid",
           ...at(row, layout.effectiveCol, unit),
-          message: `数据有误：节假日日历未覆盖 ${e.year} 年，无法计算公示期限（按逾期计）`,
+          message: findingMessage("invalid", `节假日日历未覆盖 ${e.year} 年，无法计算公示期限（按逾期计）`),
         });
       }
       onTime = deadline !== null && pub.day <= deadline;

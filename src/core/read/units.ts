@@ -7,6 +7,7 @@ import { flat } from "../text";
 import type { CellValue, Finding } from "../model";
 import { Roster } from "./roster";
 import { MISSING, type Reading, isBlank, readCount, readEvidence, readNumber, readYesNo } from "./values";
+import { findingMessage } from "../findings";
 
 export interface FieldValue {
   readonly reading: Reading;
@@ -140,9 +141,12 @@ function fieldPlans(layout: Layout, rulebook: Rulebook, index: KeyIndex, values:
       seen: new Map(),
       missing,
       missingId: col === undefined ? absentId : idOf(values, missing),
-      noColumn: `缺少材料：${def.id}（工作表中没有“${def.id}”列）`,
-      blank: `缺少材料：${def.id}${def.requiredWhenPositive && def.kind === "evidence" ? `（填了${def.requiredWhenPositive}须写明${def.id}）` : ""}`,
-      noReason: `缺少材料：${def.id}（填了${def.requiredWhenPositive}须写明${def.id}）`,
+      noColumn: findingMessage("missing", `${def.id}（工作表中没有“${def.id}”列）`),
+      blank: findingMessage(
+        "missing",
+        `${def.id}${def.requiredWhenPositive && def.kind === "evidence" ? `（填了${def.requiredWhenPositive}须写明${def.id}）` : ""}`,
+      ),
+      noReason: findingMessage("missing", `${def.id}（填了${def.requiredWhenPositive}须写明${def.id}）`),
     };
   });
 }
@@ -159,7 +163,7 @@ function readCell(p: FieldPlan, col: number, v: CellValue, values: Values): Cell
   return {
     value,
     id: idOf(values, value),
-    invalid: reading.state === "invalid" ? flat(`数据有误：${p.def.id}，${reading.reason}`) : null,
+    invalid: reading.state === "invalid" ? flat(findingMessage("invalid", `${p.def.id}，${reading.reason}`)) : null,
   };
 }
 
@@ -212,7 +216,7 @@ function readRow(
         reading = { state: "invalid", reason: `${f.id}（${reading.count}）大于${f.partOf}（${whole}）` };
         value = { reading, col };
         id = idOf(values, value);
-        invalid = flat(`数据有误：${f.id}，${reading.reason}`);
+        invalid = flat(findingMessage("invalid", `${f.id}，${reading.reason}`));
       }
     }
     fields[p.slot] = value;
@@ -287,7 +291,7 @@ export function readUnits(layout: Layout, rulebook: Rulebook, ledger: boolean): 
         field: rulebook.unitField.id,
         row,
         col: layout.unitCol,
-        message: "数据有误：缺少单位名称",
+        message: findingMessage("invalid", "缺少单位名称"),
         unit: key,
       };
     } else if (rosterIndex < 0) {
@@ -322,7 +326,7 @@ export function readUnits(layout: Layout, rulebook: Rulebook, ledger: boolean): 
     }
   }
   for (const [key, same] of repeated) {
-    const message = `数据有误：单位“${key}”重复出现在第 ${same.map((u) => u.row).join("、")} 行`;
+    const message = findingMessage("invalid", `单位“${key}”重复出现在第 ${same.map((u) => u.row).join("、")} 行`);
     for (const u of same) {
       u.findings.unshift({
         kind: "invalid",

@@ -39,8 +39,6 @@ export function useWorkbook(workbook: Workbook, debounceMs = AUTO_DEBOUNCE_MS) {
   const [state, setState] = useState<PaneState>({ kind: "idle" });
   const [selected, setSelected] = useState<CellRef | null>(null);
   const [auto, setAutoState] = useState(false);
-  const busy = useRef(false);
-  const again = useRef(false);
   const stateRef = useRef(state);
   stateRef.current = state;
 
@@ -48,29 +46,20 @@ export function useWorkbook(workbook: Workbook, debounceMs = AUTO_DEBOUNCE_MS) {
     setState({ kind: "error", problem: describeProblem(e), previous: lastOutcome(stateRef.current) });
   }, []);
 
+  // Runs are queued by the port (a run asked for during another follows it, on the edited values); the pane shows the
+  // outcome of the last one asked for, and stays "working" until then.
+  const latest = useRef(0);
   const recalculate = useCallback(
     async (settings?: Partial<Settings>) => {
-      if (busy.current) {
-        again.current = true; // an edit during a run: one more run after it
-        return;
-      }
-      busy.current = true;
+      const me = ++latest.current;
+      setState((s) => (s.kind === "working" ? s : { kind: "working", previous: lastOutcome(s) }));
       try {
-        do {
-          again.current = false;
-          setState((s) => ({ kind: "working", previous: lastOutcome(s) }));
-          try {
-            const outcome = await workbook.recalculate(settings, (step) =>
-              setState((s) => (s.kind === "working" ? { ...s, step } : s)),
-            );
-            setState({ kind: "results", outcome });
-          } catch (e) {
-            fail(e);
-            again.current = false;
-          }
-        } while (again.current);
-      } finally {
-        busy.current = false;
+        const outcome = await workbook.recalculate(settings, (step) =>
+          setState((s) => (s.kind === "working" ? { ...s, step } : s)),
+        );
+        if (me === latest.current) setState({ kind: "results", outcome });
+      } catch (e) {
+        if (me === latest.current) fail(e);
       }
     },
     [workbook, fail],

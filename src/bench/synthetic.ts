@@ -17,7 +17,7 @@ export function syntheticSnapshot(sample: Snapshot, n: number): Snapshot {
     rows.push(row);
   }
   const ledger = sample.sheets.filter((s) => s.name !== "考核表");
-  return { sheets: [{ ...main, rows }, ...ledger], state: null };
+  return { sheets: [{ ...main, rows }, ...ledger], memory: null };
 }
 
 function excelValue(v: CellValue): ExcelJS.CellValue {

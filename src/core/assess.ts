@@ -75,7 +75,7 @@ export function assess(snapshot: Snapshot, options: AssessOptions = {}): Assessm
   const settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const problem = settingsProblem(settings);
   if (problem) throw new WorkbookError(`设置有误：${problem}`);
-  const layout = locateAssessment(snapshot, rulebook, snapshot.state?.assessmentSheet);
+  const layout = locateAssessment(snapshot, rulebook, snapshot.memory?.assessmentSheet);
   const ledgerLayout = locateLedger(snapshot, rulebook);
   const read = readUnits(layout, rulebook, ledgerLayout !== null);
   const ledgerRule = rulebook.leaves.find((l) => l.rule.kind === "ledgerTimeliness")?.rule;
@@ -92,7 +92,7 @@ export function assess(snapshot: Snapshot, options: AssessOptions = {}): Assessm
   const compared = ledger && ledgerRule && ledgerRule.kind === "ledgerTimeliness" ? ledgerRule : null;
   const last = ledger && compared ? ledgerDifference(ledger, compared.whole, compared.part) : undefined;
   const units = scoreUnits({ rulebook, settings, units: read.units, ledger, last });
-  const scoreBlock = locateScoreBlock(layout, rulebook, snapshot.state);
+  const scoreBlock = locateScoreBlock(layout, rulebook, snapshot.memory);
   return {
     rulebook,
     settings,

@@ -7,14 +7,14 @@ export {
   scoreHeaders,
   HIGHLIGHT_COLORS,
   NOTE_PREFIX,
-  STATE_SHEET,
+  MEMORY_SHEET,
   SCORE_FORMAT,
   EXPLANATION_NOTES_MAX_UNITS,
   EXPLANATION_NOTES_SKIPPED,
 } from "./plan/plan";
 export type { CellWrite, FillChange, FormatWrite, HighlightKind, RankingTable, WritePlan } from "./plan/plan";
 export { buildReport, reviewSummary, type Report, type ReportUnit, type ReportFinding } from "./plan/report";
-export { decodeState, encodeState, remembered } from "./plan/state";
+export { decodeMemory, encodeMemory, remembered } from "./plan/memory";
 export {
   type Alignment,
   type HorizontalAlignment,

@@ -45,7 +45,7 @@ export interface SheetSnapshot {
 /** A value the tool wrote into a score cell: a number, a text (核查意见), or nothing. */
 export type WrittenValue = number | string | null;
 
-export interface ToolState {
+export interface ToolMemory {
   /** 2 since the score block and written values are kept; a memory of version 1 is read as one without them. */
   readonly version: 2;
   /** The assessment sheet found on the last run. */
@@ -100,7 +100,7 @@ export interface SavedCell {
 
 export interface Snapshot {
   readonly sheets: readonly SheetSnapshot[];
-  readonly state: ToolState | null;
+  readonly memory: ToolMemory | null;
 }
 
 export type FindingKind = "missing" | "invalid" | "warning";

@@ -1,7 +1,7 @@
 // Snapshots that read like the spec: a header row of canonical (or alias) headers, unit rows from partial records,
 // an optional 双公示台账 sheet. Nothing here scores anything; expected numbers live in the tests, worked by hand.
 import { assess, type AssessOptions, type Assessment } from "../../src/core/assess";
-import type { CellValue, Finding, HostFill, SheetSnapshot, Snapshot, ToolState } from "../../src/core/model";
+import type { CellValue, Finding, HostFill, SheetSnapshot, Snapshot, ToolMemory } from "../../src/core/model";
 import { address } from "../../src/core/address";
 import type { WritePlan } from "../../src/core/plan/plan";
 import type { UnitResult } from "../../src/core/score/score";
@@ -193,8 +193,8 @@ export function ledgerSheet(entries: readonly LedgerRow[], o: LedgerOptions = {}
 /** Column letters of the ledger sheet built above. */
 export const LEDGER_COL = { unit: "B", effective: "E", published: "F" } as const;
 
-export function book(sheets: readonly SheetSnapshot[], state: ToolState | null = null): Snapshot {
-  return { sheets, state };
+export function book(sheets: readonly SheetSnapshot[], state: ToolMemory | null = null): Snapshot {
+  return { sheets, memory: state };
 }
 
 /** Scores a workbook of one assessment sheet (and an optional ledger) with the given settings. */
@@ -302,5 +302,5 @@ export function applied(
     }
     return { ...s, rows, fills, notes };
   });
-  return { sheets, state: p.state };
+  return { sheets, memory: p.memory };
 }

@@ -1,7 +1,7 @@
 // The Office host through the pane's port, on the fake Excel: re-runs, fixes, remembered sheets, settings, events,
 // the template, and errors that reach the caller.
 import ExcelJS from "exceljs";
-import { STATE_SHEET, WorkbookError, decodeState } from "../../src/core";
+import { MEMORY_SHEET, WorkbookError, decodeMemory } from "../../src/core";
 import { scoreWorkbook, loadWorkbook } from "../../src/hosts/xlsx/workbook";
 import { OfficeWorkbook, insideColumns } from "../../src/taskpane/office-workbook";
 import { HINT_SHEET } from "../../src/hosts/office/env";
@@ -66,7 +66,7 @@ describe("a second run", () => {
     expect(fill(clean.excel, "考核表", f.cell!)).toEqual({ color: "#DDEBF7", pattern: "Solid" });
     const fixed = after.report.units.find((u) => u.row === unit.row)!;
     expect(fixed.findings.some((x) => x.cell === f.cell)).toBe(false);
-    const state = decodeState([clean.excel.doc.sheet(STATE_SHEET)!.get(0, 0)!.value]);
+    const state = decodeMemory([clean.excel.doc.sheet(MEMORY_SHEET)!.get(0, 0)!.value]);
     expect(state!.highlights["考核表"][f.cell!]).toBeUndefined();
   });
 
@@ -167,7 +167,7 @@ describe("settings", () => {
     expect(outcome.report).toEqual(
       (await scoreWorkbook(wb, { settings: { naPolicy: "zero", steps: "floor", bonusCap: 5 } })).report,
     );
-    expect(excel.doc.sheet(STATE_SHEET)!.visibility).toBe("VeryHidden");
+    expect(excel.doc.sheet(MEMORY_SHEET)!.visibility).toBe("VeryHidden");
   });
 
   it("refuses a wrong setting with the core's reason", async () => {

@@ -4,7 +4,7 @@ import { type CellValue, type Finding, type SheetSnapshot, type Snapshot, Workbo
 import { cellText, normalizeHeader, normalizeName } from "./normalize";
 
 /** The tool's own sheets, never taken for input. */
-export const STATE_SHEET = "_信用考核助手";
+export const MEMORY_SHEET = "_信用考核助手";
 
 export const HEADER_SCAN_ROWS = 10;
 export const MIN_KNOWN_FIELDS = 5;
@@ -71,7 +71,7 @@ function findHeaderRow(sheet: SheetSnapshot, rulebook: Rulebook, index: Map<stri
 
 function isToolSheet(name: string, rulebook: Rulebook): boolean {
   const n = name.trim();
-  return n === STATE_SHEET || n === rulebook.rankingSheet || n === rulebook.ledger.sheet;
+  return n === MEMORY_SHEET || n === rulebook.rankingSheet || n === rulebook.ledger.sheet;
 }
 
 /** The assessment sheet: the one named 考核表 (trimmed), else the first sheet in tab order whose header row is found. */

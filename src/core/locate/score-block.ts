@@ -3,7 +3,7 @@
 // headers in order stands (left by an earlier version without that record). Any other column headed like a score
 // (the office's own 总分, filled with its formula) is the office's: never written over; the block goes right of it.
 import type { Rulebook } from "../../rules/types";
-import type { Finding, SheetSnapshot, ToolState } from "../model";
+import type { Finding, SheetSnapshot, ToolMemory } from "../model";
 import { address, columnLetters, parseAddress } from "../address";
 import { cellText, normalizeHeader } from "./normalize";
 import type { Layout } from "./locate";
@@ -63,7 +63,7 @@ function findRun(cells: readonly string[], run: readonly string[]): number | nul
   return null;
 }
 
-export function locateScoreBlock(layout: Layout, rulebook: Rulebook, state: ToolState | null): ScoreBlock {
+export function locateScoreBlock(layout: Layout, rulebook: Rulebook, state: ToolMemory | null): ScoreBlock {
   const headers = scoreHeadersOf(rulebook);
   const wanted = headers.map(normalizeHeader);
   const row = layout.sheet.rows[layout.headerRow - 1] ?? [];

@@ -58,7 +58,7 @@ export function pendingWrites(p: WritePlan, snapshot: Snapshot, known: ReadKnowl
     const format = known.formatAt(p.sheet, w.row, w.col);
     return format === undefined || format !== w.numberFormat;
   });
-  const previous = snapshot.state?.highlights ?? {};
+  const previous = snapshot.memory?.highlights ?? {};
   const formats = p.formats.filter((f: FormatWrite) => {
     if (f.fill.kind !== "highlight") return true; // a restore happens once: the memory forgets the cell after it
     const note = "set" in f.note || "remove" in f.note;
@@ -70,6 +70,6 @@ export function pendingWrites(p: WritePlan, snapshot: Snapshot, known: ReadKnowl
     // not read: the memory says what the tool last put there
     return previous[f.sheet]?.[a1]?.shown !== f.fill.highlight;
   });
-  const ranking = !known.rankingExists || snapshot.state?.ranking !== p.state.ranking;
+  const ranking = !known.rankingExists || snapshot.memory?.ranking !== p.memory.ranking;
   return { plan: { ...p, cells, formats }, ranking };
 }

@@ -2,11 +2,11 @@
 // Hosts apply it as it is; nothing here knows how a host stores a fill.
 import type { Assessment } from "../assess";
 import { centsToNumber, formatCents } from "../exact";
-import { STATE_SHEET } from "../locate/locate";
+import { MEMORY_SHEET } from "../locate/locate";
 import { inMerged, scoreHeadersOf } from "../locate/score-block";
 import { address, parseAddress } from "../address";
 import { cellText, normalizeHeader } from "../locate/normalize";
-import type { Finding, HostFill, SavedCell, Snapshot, ToolState, WrittenValue } from "../model";
+import type { Finding, HostFill, SavedCell, Snapshot, ToolMemory, WrittenValue } from "../model";
 import type { IndicatorDef, LeafDef } from "../../rules/types";
 import type { UnitResult } from "../score/score";
 import { KeyedMap } from "../keyed";
@@ -14,9 +14,9 @@ import { FINDING_LABELS } from "../findings";
 import { explanationNotes, explanationNotesFinding } from "./notes";
 import { flat } from "../text";
 import { reviewSummaries } from "./report";
-import { encodeState, headerPrint, remembered, toRanges } from "./state";
+import { encodeMemory, headerPrint, remembered, toRanges } from "./memory";
 
-export { STATE_SHEET };
+export { MEMORY_SHEET };
 
 /** Highlight fills, ARGB: missing evidence amber, invalid data red. */
 export const HIGHLIGHT_COLORS = { missing: "FFFFE699", invalid: "FFFFC7CE" } as const;
@@ -74,9 +74,9 @@ export interface WritePlan {
   readonly merged: readonly (readonly [number, number, number, number])[];
   readonly formats: readonly FormatWrite[];
   readonly ranking: RankingTable;
-  readonly state: ToolState;
-  readonly stateSheet: string;
-  readonly stateChunks: readonly string[];
+  readonly memory: ToolMemory;
+  readonly memorySheet: string;
+  readonly memoryChunks: readonly string[];
   /** False when the score cells carry no explanation notes (more than EXPLANATION_NOTES_MAX_UNITS units): their
    * `note` is null, and `findings` holds the warning saying so. */
   readonly explanationNotes: boolean;
@@ -95,15 +95,15 @@ function displayName(key: string, row: number): string {
 function highlightFormats(
   a: Assessment,
   snapshot: Snapshot,
-): { formats: FormatWrite[]; highlights: ToolState["highlights"] } {
+): { formats: FormatWrite[]; highlights: ToolMemory["highlights"] } {
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
   // Highlights remembered on a sheet count only where the sheet is proven to be the one remembered: its header row
   // reads as it did. A name or a Worksheet.id proves nothing (an id is stable within a session only, office-js-docs
   // #297): a new sheet given an old id, or another sheet renamed to an old name, never gets remembered fills.
-  const known = snapshot.state?.sheets;
+  const known = snapshot.memory?.sheets;
   const ownHeaders = scoreHeaders(a);
   const previous = Object.fromEntries(
-    Object.entries(snapshot.state?.highlights ?? {}).filter(([name]) => {
+    Object.entries(snapshot.memory?.highlights ?? {}).filter(([name]) => {
       const rec = known?.[name];
       if (!rec) return true; // a memory from before the fingerprints: by name, as it was written
       const snap = sheets.get(name);
@@ -259,8 +259,8 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
   // Rows the tool scored last time that are no longer units lose what it wrote there. Only those: a row it never
   // wrote (the office's own 合计 with a formula in a 总分 column it typed) is never touched.
   const rows = a.layout.sheet.rows;
-  const sameSheet = snapshot.state?.assessmentSheet === a.layout.sheet.name;
-  const scored = sameSheet ? (snapshot.state?.scoredRows ?? []) : [];
+  const sameSheet = snapshot.memory?.assessmentSheet === a.layout.sheet.name;
+  const scored = sameSheet ? (snapshot.memory?.scoredRows ?? []) : [];
   const isUnitRow = new Set(scored.length ? unitRows : []);
   for (const [first, last] of scored) {
     for (let row = Math.max(first, headerRow + 1); row <= Math.min(last, rows.length); row++) {
@@ -291,7 +291,7 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     const r = rankingRows[k];
     written[key] = [...r.slice(3, 3 + nIndicators), r[3 + nIndicators], r[2], r[0], remembered(r[4 + nIndicators])];
   }
-  const state: ToolState = {
+  const state: ToolMemory = {
     version: 2,
     assessmentSheet: a.layout.sheet.name,
     highlights,
@@ -313,7 +313,7 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     ),
     ...(notes ? { written } : {}),
     // the add-in's own record, carried over as it was read (the command line neither reads nor changes it)
-    ...(snapshot.state?.office ? { office: snapshot.state.office } : {}),
+    ...(snapshot.memory?.office ? { office: snapshot.memory.office } : {}),
   };
   // A merged range reaching into the block keeps its cells as they are (score-block.ts says so in a warning).
   const merged = a.scoreBlock.merged;
@@ -325,9 +325,9 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     merged,
     formats,
     ranking,
-    state,
-    stateSheet: STATE_SHEET,
-    stateChunks: encodeState(state),
+    memory: state,
+    memorySheet: MEMORY_SHEET,
+    memoryChunks: encodeMemory(state),
     explanationNotes: notes,
     findings: notesSkipped ? [notesSkipped] : [],
   };

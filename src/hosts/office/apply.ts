@@ -303,7 +303,7 @@ function rankingOps(t: RankingTable, position: number): Op[] {
   return ops;
 }
 
-/** The tool's memory (encodeState chunks) into column A of its very hidden sheet, made when missing. */
+/** The tool's memory (encodeMemory chunks) into column A of its very hidden sheet, made when missing. */
 export function queueState(workbook: Excel.Workbook, name: string, chunks: readonly string[], exists: boolean): void {
   const sheet = exists ? workbook.worksheets.getItem(name) : workbook.worksheets.add(name);
   if (exists) sheet.getRange("A:A").clear("Contents");
@@ -325,7 +325,7 @@ export interface ApplyContext {
   readonly formatAt?: FormatAt;
   /** Sheets whose fills are left alone (a protected ledger). */
   readonly skipFills?: ReadonlySet<string>;
-  /** The memory to write before anything else (memory.ts, interimState); the plan's own is written last. */
+  /** The memory to write before anything else (memory.ts, interimMemory); the plan's own is written last. */
   readonly interimChunks?: readonly string[];
   /** The memory as read (column A of the tool's sheet), or null when there was none: a memory already in place is
    * not written again. Undefined: unknown, always written. */
@@ -341,7 +341,7 @@ export function planOps(plan: WritePlan, at: ApplyContext): Op[] {
   const present = new Set(at.names);
   const stateOp = (chunks: readonly string[], exists: boolean): Op => ({
     bytes: 6 * COMMAND_BYTES + jsonBytes(chunks) * 2,
-    queue: (workbook) => queueState(workbook, plan.stateSheet, chunks, exists),
+    queue: (workbook) => queueState(workbook, plan.memorySheet, chunks, exists),
   });
   const body = [
     ...fillOps(plan, present, at.skipFills ?? new Set()),
@@ -351,14 +351,14 @@ export function planOps(plan: WritePlan, at: ApplyContext): Op[] {
   // The memory is written only where it changes: a run that finds nothing new writes nothing at all.
   const read =
     at.memoryRead === undefined ? undefined : at.memoryRead?.map((c) => (typeof c === "string" ? c : "")).join("");
-  const first = body.length > 0 ? (at.interimChunks ?? plan.stateChunks) : plan.stateChunks;
+  const first = body.length > 0 ? (at.interimChunks ?? plan.memoryChunks) : plan.memoryChunks;
   const firstText = first.join("");
   const writeFirst = read === undefined || read === null || firstText !== read;
-  const writeFinal = firstText !== plan.stateChunks.join("");
+  const writeFinal = firstText !== plan.memoryChunks.join("");
   return [
-    ...(writeFirst ? [stateOp(first, present.has(plan.stateSheet))] : []),
+    ...(writeFirst ? [stateOp(first, present.has(plan.memorySheet))] : []),
     ...body,
-    ...(writeFinal ? [stateOp(plan.stateChunks, true)] : []),
+    ...(writeFinal ? [stateOp(plan.memoryChunks, true)] : []),
   ];
 }
 

@@ -7,7 +7,7 @@ export function officeErrorCode(e: unknown): string | undefined {
 }
 
 /** A run out of the time it was given (the ribbon's runtime is ended after 5 minutes): stopped between two round
- * trips, so the workbook holds whole round trips only, the memory written first (memory.ts, interimState). */
+ * trips, so the workbook holds whole round trips only, the memory written first (memory.ts, interimMemory). */
 export class OutOfTime extends Error {
   constructor() {
     super(

@@ -1,9 +1,9 @@
 // The tool's memory across runs when sheets move under it, and while a run is being written. Pure: no Office.js.
-import { type SavedCell, type ToolState, type WritePlan, encodeState } from "../../core";
+import { type SavedCell, type ToolMemory, type WritePlan, encodeMemory } from "../../core";
 
 /** The ids to remember after a run: those of the sheets the memory names (kept in the memory, `office.sheetIds`). */
 export function rememberIds(
-  state: ToolState,
+  state: ToolMemory,
   sheets: readonly { readonly name: string; readonly id: string }[],
 ): Record<string, string> {
   const named = new Set([...(state.assessmentSheet ? [state.assessmentSheet] : []), ...Object.keys(state.highlights)]);
@@ -15,20 +15,20 @@ export function withSheetIds(
   p: WritePlan,
   sheets: readonly { readonly name: string; readonly id: string }[],
 ): WritePlan {
-  const ids = rememberIds(p.state, sheets);
-  if (JSON.stringify(p.state.office?.sheetIds ?? {}) === JSON.stringify(ids)) return p;
-  const office = { ...p.state.office, sheetIds: ids };
-  const state: ToolState = { ...p.state, office };
-  return { ...p, state, stateChunks: encodeState(state) };
+  const ids = rememberIds(p.memory, sheets);
+  if (JSON.stringify(p.memory.office?.sheetIds ?? {}) === JSON.stringify(ids)) return p;
+  const office = { ...p.memory.office, sheetIds: ids };
+  const state: ToolMemory = { ...p.memory, office };
+  return { ...p, memory: state, memoryChunks: encodeMemory(state) };
 }
 
 /** A sheet the memory names that is gone by its name but whose id is still there was renamed: the memory follows it
  * (its highlights, the remembered assessment sheet and its scored rows). A sheet gone altogether stays as it is
  * remembered, and the plan drops its highlights. Returns the state to score with and the renames found. */
 export function followRenames(
-  state: ToolState | null,
+  state: ToolMemory | null,
   sheets: readonly { readonly name: string; readonly id: string }[],
-): { state: ToolState | null; renamed: Map<string, string> } {
+): { state: ToolMemory | null; renamed: Map<string, string> } {
   const renamed = new Map<string, string>();
   const ids = state?.office?.sheetIds;
   if (!state || !ids) return { state, renamed };
@@ -42,7 +42,7 @@ export function followRenames(
     if (now !== undefined && now !== old) renamed.set(old, now);
   }
   if (renamed.size === 0) return { state, renamed };
-  const highlights: Record<string, ToolState["highlights"][string]> = {};
+  const highlights: Record<string, ToolMemory["highlights"][string]> = {};
   for (const [sheet, cells] of Object.entries(state.highlights)) {
     const to = renamed.get(sheet) ?? sheet;
     highlights[to] = { ...(highlights[to] ?? {}), ...cells };
@@ -69,7 +69,7 @@ export function followRenames(
  * highlight standing in the workbook with its own fill, and claims no row the tool has not written; the next run puts
  * the rest right. It records no written values (the cells may hold old or new ones): the final memory, written
  * last in the same sync or the last one, does. */
-export function interimState(previous: ToolState | null, next: ToolState, present: ReadonlySet<string>): string[] {
+export function interimMemory(previous: ToolMemory | null, next: ToolMemory, present: ReadonlySet<string>): string[] {
   const highlights: Record<string, Record<string, SavedCell>> = {};
   for (const [sheet, cells] of Object.entries(next.highlights)) highlights[sheet] = { ...cells };
   for (const [sheet, cells] of Object.entries(previous?.highlights ?? {})) {
@@ -80,5 +80,5 @@ export function interimState(previous: ToolState | null, next: ToolState, presen
   const sameSheet = previous?.assessmentSheet === next.assessmentSheet;
   const scoredRows = sameSheet ? (previous?.scoredRows ?? []) : [];
   const { written: _written, ...rest } = next;
-  return encodeState({ ...rest, highlights, scoredRows });
+  return encodeMemory({ ...rest, highlights, scoredRows });
 }

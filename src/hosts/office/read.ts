@@ -14,10 +14,10 @@ import {
   type HostFill,
   type SheetSnapshot,
   type Snapshot,
-  type ToolState,
-  STATE_SHEET,
+  type ToolMemory,
+  MEMORY_SHEET,
   address,
-  decodeState,
+  decodeMemory,
   parseRange,
 } from "../../core";
 import {
@@ -186,13 +186,13 @@ export class WorkbookRead {
   sheets: SheetEntry[] = [];
   readonly read = new Map<string, SheetRead>();
   workbookProtected = false;
-  stateExists = false;
-  stateProtected = false;
+  memoryExists = false;
+  memoryProtected = false;
   /** Column A of the tool's sheet, as far as read. */
-  stateChunks: unknown[] = [];
+  memoryChunks: unknown[] = [];
   /** Rows of column A still to read. */
-  statePending: Rect | null = null;
-  stateChunkBytes = 0;
+  memoryPending: Rect | null = null;
+  memoryChunkBytes = 0;
   /** The workbook's date system is 1904's (readFirst's probe, dates.ts). */
   date1904 = false;
 
@@ -200,17 +200,17 @@ export class WorkbookRead {
     return this.sheets.map((s) => s.name);
   }
   /** The tool's memory, once every chunk is read. */
-  state(): ToolState | null {
-    return this.stateExists ? decodeState(this.stateChunks) : null;
+  memory(): ToolMemory | null {
+    return this.memoryExists ? decodeMemory(this.memoryChunks) : null;
   }
   sheet(name: string): SheetRead | undefined {
     return this.read.get(name);
   }
   /** A snapshot of what was read: sheets not read yet are there with no rows. */
-  snapshot(state: ToolState | null): Snapshot {
+  snapshot(state: ToolMemory | null): Snapshot {
     return {
       sheets: this.sheets
-        .filter((s) => s.name !== STATE_SHEET)
+        .filter((s) => s.name !== MEMORY_SHEET)
         .map(
           (s) =>
             this.read.get(s.name)?.snapshot() ?? {
@@ -221,7 +221,7 @@ export class WorkbookRead {
               notesKnown: false,
             },
         ),
-      state,
+      memory: state,
     };
   }
 }
@@ -311,7 +311,7 @@ async function withMerges<T>(
 
 /** The first sync: sheet list, workbook protection, the likely sheets' first blocks, the tool's memory. */
 export async function readFirst(io: Io, likely: readonly string[], options: ReadOptions = {}): Promise<WorkbookRead> {
-  const names = [...new Set(likely)].filter((n) => n !== "" && n !== STATE_SHEET);
+  const names = [...new Set(likely)].filter((n) => n !== "" && n !== MEMORY_SHEET);
   return withMerges(
     io,
     names,
@@ -329,7 +329,7 @@ async function firstRead(io: Io, names: readonly string[], options: ReadOptions)
   wbProtection.load("protected");
   const rows = firstRows(names.length);
   const pending = names.map((name) => queueFirst(sheets.getItemOrNullObject(name), name, rows, options));
-  const memory = queueMemory(sheets.getItemOrNullObject(STATE_SHEET));
+  const memory = queueMemory(sheets.getItemOrNullObject(MEMORY_SHEET));
   const dates = queueDateSystem(workbook);
   await io.sync();
 
@@ -365,21 +365,21 @@ function queueMemory(ws: Excel.Worksheet): MemoryPending {
 
 function takeMemory(wb: WorkbookRead, p: MemoryPending): void {
   if (p.ws.isNullObject) return;
-  wb.stateExists = true;
-  wb.stateProtected = p.protection.protected === true;
-  wb.stateChunks = p.first.values.map((line) => line[0]);
-  wb.stateChunkBytes = Math.max(0, ...wb.stateChunks.map((c) => jsonBytes(c)));
+  wb.memoryExists = true;
+  wb.memoryProtected = p.protection.protected === true;
+  wb.memoryChunks = p.first.values.map((line) => line[0]);
+  wb.memoryChunkBytes = Math.max(0, ...wb.memoryChunks.map((c) => jsonBytes(c)));
   // The chunks are in column A from A1; a used range that starts elsewhere holds no chunks.
   const used = p.used.isNullObject ? null : rectOf(p.used.address);
   const last = used && used.col === 0 ? used.row + used.rows : 0;
   if (last > STATE_FIRST_ROWS) {
-    wb.statePending = { row: STATE_FIRST_ROWS, col: 0, rows: last - STATE_FIRST_ROWS, cols: 1 };
+    wb.memoryPending = { row: STATE_FIRST_ROWS, col: 0, rows: last - STATE_FIRST_ROWS, cols: 1 };
   }
 }
 
 /** First blocks of more sheets (the likely ones did not decide): as many to a sync as FIRST_CELLS allows. */
 export async function probe(io: Io, wb: WorkbookRead, names: readonly string[], options: ReadOptions = {}) {
-  const todo = names.filter((n) => n !== STATE_SHEET && !wb.read.get(n)?.probed);
+  const todo = names.filter((n) => n !== MEMORY_SHEET && !wb.read.get(n)?.probed);
   // At MIN_FIRST_ROWS rows each, this many sheets fill one sync's FIRST_CELLS.
   const perSync = Math.max(1, Math.floor(FIRST_CELLS / (FIRST_COLS * MIN_FIRST_ROWS)));
   const groups: string[][] = [];
@@ -419,9 +419,9 @@ function blocksOf(wb: WorkbookRead, names: readonly string[]): Block[] {
       }
     }
   }
-  if (wb.statePending) {
-    const per = Math.max(wb.stateChunkBytes * ESTIMATE_MARGIN, 1000);
-    for (const b of rowBlocks(wb.statePending, per)) blocks.push({ sheet: "", rect: b, bytes: b.rows * per });
+  if (wb.memoryPending) {
+    const per = Math.max(wb.memoryChunkBytes * ESTIMATE_MARGIN, 1000);
+    for (const b of rowBlocks(wb.memoryPending, per)) blocks.push({ sheet: "", rect: b, bytes: b.rows * per });
   }
   return blocks;
 }
@@ -449,7 +449,7 @@ function isTooLarge(e: unknown): boolean {
 async function readGroup(io: Io, wb: WorkbookRead, group: Block[]): Promise<void> {
   const sheets = io.context.workbook.worksheets;
   const queued = group.map((b) => {
-    const ws = b.sheet === "" ? sheets.getItem(STATE_SHEET) : sheets.getItem(b.sheet);
+    const ws = b.sheet === "" ? sheets.getItem(MEMORY_SHEET) : sheets.getItem(b.sheet);
     const range = ws.getRangeByIndexes(b.rect.row, b.rect.col, b.rect.rows, b.rect.cols);
     if (b.sheet === "") range.load("values");
     else range.load("values,valueTypes,numberFormat");
@@ -469,7 +469,7 @@ async function readGroup(io: Io, wb: WorkbookRead, group: Block[]): Promise<void
   }
   for (const { b, range } of queued) {
     if (b.sheet === "") {
-      range.values.forEach((line, r) => (wb.stateChunks[b.rect.row + r] = line[0]));
+      range.values.forEach((line, r) => (wb.memoryChunks[b.rect.row + r] = line[0]));
     } else {
       wb.read.get(b.sheet)!.absorb(b.rect, range.values, range.valueTypes as string[][], range.numberFormat);
     }
@@ -488,7 +488,7 @@ export async function complete(io: Io, wb: WorkbookRead, names: readonly string[
     const read = wb.read.get(name);
     if (read) read.pending = [];
   }
-  wb.statePending = null;
+  wb.memoryPending = null;
 }
 
 /** Fills of the given cells (1-based [row, col] per sheet) that were not read with the values: runs of adjacent rows

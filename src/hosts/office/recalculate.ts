@@ -14,13 +14,13 @@ import {
   type AssessOptions,
   type ReportFinding,
   type Snapshot,
-  type ToolState,
+  type ToolMemory,
   type WritePlan,
-  STATE_SHEET,
+  MEMORY_SHEET,
   WorkbookError,
   address,
   assess,
-  encodeState,
+  encodeMemory,
   pendingWrites,
   plan,
 } from "../../core";
@@ -29,7 +29,7 @@ import type { Settings } from "../../rules/settings";
 import { applyOps, planOps } from "./apply";
 import { type ExcelRun, type DocumentSettings, HINT_SHEET } from "./env";
 import { protectionError } from "./errors";
-import { followRenames, interimState, withSheetIds } from "./memory";
+import { followRenames, interimMemory, withSheetIds } from "./memory";
 import { Io, type ReadOptions, type WorkbookRead, complete, probe, readFills, readFirst } from "./read";
 
 /** What one run did: the assessment, the plan it wrote (only what differed was sent), its round trips, and the host's
@@ -56,7 +56,7 @@ export interface RecalcOptions {
 }
 
 function assessWith(snapshot: Snapshot, options: RecalcOptions): Assessment {
-  const saved = snapshot.state?.settings ?? {};
+  const saved = snapshot.memory?.settings ?? {};
   return assess(snapshot, {
     rulebook: options.rulebook,
     settings: { ...saved, ...options.settings } as Partial<Settings>,
@@ -65,7 +65,7 @@ function assessWith(snapshot: Snapshot, options: RecalcOptions): Assessment {
 
 /** The assessment, when the sheets read so far decide it (the core took 考核表 or the remembered sheet: either wins
  * over every sheet not read); null when the other sheets have to be looked at. */
-function decided(wb: WorkbookRead, state: ToolState | null, options: RecalcOptions): Assessment | null {
+function decided(wb: WorkbookRead, state: ToolMemory | null, options: RecalcOptions): Assessment | null {
   const rulebook = options.rulebook ?? HENGDONG_2020;
   const byName = [rulebook.assessmentSheet, rulebook.ledger.sheet];
   // Every sheet the core may take by its name must have been read.
@@ -86,7 +86,7 @@ function decided(wb: WorkbookRead, state: ToolState | null, options: RecalcOptio
 async function whole(
   io: Io,
   wb: WorkbookRead,
-  state: ToolState | null,
+  state: ToolMemory | null,
   a: Assessment,
   options: RecalcOptions,
 ): Promise<Assessment> {
@@ -100,7 +100,7 @@ async function whole(
 }
 
 /** Cells the plan will highlight whose own fill it needs (the memory does not know it) and that was not read. */
-function neededFills(a: Assessment, state: ToolState | null, wb: WorkbookRead): Map<string, [number, number][]> {
+function neededFills(a: Assessment, state: ToolMemory | null, wb: WorkbookRead): Map<string, [number, number][]> {
   const main = a.layout.sheet.name;
   const need = new Map<string, [number, number][]>();
   const add = (sheet: string, row?: number, col?: number) => {
@@ -116,12 +116,17 @@ function neededFills(a: Assessment, state: ToolState | null, wb: WorkbookRead): 
 }
 
 /** A protected ledger: scores as usual, its cells are not highlighted and its memory stays as it was. */
-function withoutFillsOn(p: WritePlan, sheet: string, previous: ToolState | null): WritePlan {
-  const highlights = { ...p.state.highlights };
+function withoutFillsOn(p: WritePlan, sheet: string, previous: ToolMemory | null): WritePlan {
+  const highlights = { ...p.memory.highlights };
   delete highlights[sheet];
   if (previous?.highlights[sheet]) highlights[sheet] = previous.highlights[sheet];
-  const state: ToolState = { ...p.state, highlights };
-  return { ...p, formats: p.formats.filter((f) => f.sheet !== sheet), state, stateChunks: encodeState(state) };
+  const state: ToolMemory = { ...p.memory, highlights };
+  return {
+    ...p,
+    formats: p.formats.filter((f) => f.sheet !== sheet),
+    memory: state,
+    memoryChunks: encodeMemory(state),
+  };
 }
 
 function protectedLedgerWarning(sheet: string): ReportFinding {
@@ -145,11 +150,11 @@ export async function recalculate(
     const io = new Io(context, options.deadline);
     const wb = await readFirst(io, likely, readOptions);
     // The memory is needed whole to choose the sheet; it is rarely more than the first sync brought.
-    if (wb.statePending) await complete(io, wb, []);
+    if (wb.memoryPending) await complete(io, wb, []);
     options.onStep?.("read");
 
     // A sheet renamed since the last run is followed by its id; one deleted is simply gone.
-    const { state } = followRenames(wb.state(), wb.sheets);
+    const { state } = followRenames(wb.memory(), wb.sheets);
     // The remembered sheet, and any sheet holding remembered highlights (a ledger renamed, say), is read before it is
     // trusted: its header row must read as the memory recorded (core/plan). Usually nothing to read here.
     const remembered = state?.assessmentSheet;
@@ -171,7 +176,7 @@ export async function recalculate(
     const main = assessment.layout.sheet.name;
     if (wb.workbookProtected) throw protectionError(null);
     if (wb.sheet(main)?.protected) throw protectionError(main);
-    if (wb.stateExists && wb.stateProtected) throw protectionError(STATE_SHEET);
+    if (wb.memoryExists && wb.memoryProtected) throw protectionError(MEMORY_SHEET);
     const snapshot = wb.snapshot(state);
     let writePlan = withSheetIds(plan(assessment, snapshot), wb.sheets);
     const ledger = assessment.ledgerLayout?.sheet.name;
@@ -193,8 +198,8 @@ export async function recalculate(
         names: wb.names,
         formatAt,
         skipFills: new Set(ledgerProtected ? [ledger] : []),
-        interimChunks: interimState(state, writePlan.state, present),
-        memoryRead: wb.stateExists ? wb.stateChunks : null,
+        interimChunks: interimMemory(state, writePlan.memory, present),
+        memoryRead: wb.memoryExists ? wb.memoryChunks : null,
         writeRanking: pending.ranking,
       }),
     );

@@ -182,7 +182,7 @@ export function applyPlan(book: Book, plan: WritePlan, snapshot: Snapshot): void
   const workbook = { xml: pkg.text(book.workbookPart) ?? "" };
   const rankingIndex = putSheet(book, workbook, plan.ranking.name, rankingSheetXml(plan.ranking, styles));
   setPrintTitles(workbook, rankingIndex, plan.ranking.name);
-  putSheet(book, workbook, plan.stateSheet, [stateSheetXml(plan.stateChunks)], "veryHidden");
+  putSheet(book, workbook, plan.memorySheet, [stateSheetXml(plan.memoryChunks)], "veryHidden");
   dropCalcChain(book);
   pkg.set(book.workbookPart, workbook.xml);
   if (styles.changed) {

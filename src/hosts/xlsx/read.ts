@@ -9,9 +9,9 @@ import {
   type HostFill,
   type SheetSnapshot,
   type Snapshot,
-  STATE_SHEET,
+  MEMORY_SHEET,
   address,
-  decodeState,
+  decodeMemory,
   parseAddress,
 } from "../../core";
 import { DAYS_1900_TO_1904, serialToDate } from "../../core/serial";
@@ -385,7 +385,7 @@ export function readSheets(
   };
   const sheets = wb.sheets.map((entry) => {
     const xml = pkg.text(entry.part) ?? "";
-    const own = entry.name === STATE_SHEET;
+    const own = entry.name === MEMORY_SHEET;
     const sheetNotes = own ? new Map<string, string>() : notes(pkg, entry.part);
     const visible = !own && entry.state === "visible";
     return { entry, sheet: readSheet(xml, entry.name, visible, ctx, sheetNotes, visitor?.(entry, styles)) };
@@ -397,18 +397,18 @@ export function readSheets(
 }
 
 /** The tool's memory from its sheet's first column. */
-export function stateOf(sheet: SheetSnapshot): Snapshot["state"] {
-  return decodeState(sheet.rows.map((r) => r[0] ?? null).filter((v) => v !== null));
+export function stateOf(sheet: SheetSnapshot): Snapshot["memory"] {
+  return decodeMemory(sheet.rows.map((r) => r[0] ?? null).filter((v) => v !== null));
 }
 
 export function readBook(pkg: XlsxPackage): { book: Book; snapshot: Snapshot } {
   const { book, sheets } = readSheets(pkg);
-  const own = sheets.filter((s) => s.entry.name === STATE_SHEET).pop();
+  const own = sheets.filter((s) => s.entry.name === MEMORY_SHEET).pop();
   return {
     book,
     snapshot: {
-      sheets: sheets.filter((s) => s.entry.name !== STATE_SHEET).map((s) => s.sheet),
-      state: own ? stateOf(own.sheet) : null,
+      sheets: sheets.filter((s) => s.entry.name !== MEMORY_SHEET).map((s) => s.sheet),
+      memory: own ? stateOf(own.sheet) : null,
     },
   };
 }

@@ -34,7 +34,7 @@ export async function openPackage(source: string | Uint8Array): Promise<Opened> 
 /** Assesses an opened workbook and applies the plan to its parts. Settings saved in the workbook on an earlier run
  * go under the ones given here. */
 export function scoreBook({ book, snapshot }: Opened, options: AssessOptions = {}): Assessment {
-  const saved = snapshot.state?.settings ?? {};
+  const saved = snapshot.memory?.settings ?? {};
   const assessment = assess(snapshot, { ...options, settings: { ...saved, ...options.settings } });
   applyPlan(book, plan(assessment, snapshot), snapshot);
   return assessment;

@@ -27,8 +27,8 @@ describe("explanation notes on score cells", () => {
 
   test("the limit is 2000 units, and the warning says so in Chinese", () => {
     // above it the memory keeps no written values either (plan.ts)
-    expect(above.p.state.written).toBeUndefined();
-    expect(Object.keys(at.p.state.written ?? {})).toHaveLength(EXPLANATION_NOTES_MAX_UNITS);
+    expect(above.p.memory.written).toBeUndefined();
+    expect(Object.keys(at.p.memory.written ?? {})).toHaveLength(EXPLANATION_NOTES_MAX_UNITS);
     expect(EXPLANATION_NOTES_MAX_UNITS).toBe(2000);
     expect(EXPLANATION_NOTES_SKIPPED).toBe(
       "单位超过 2000 个，得分说明未写入单元格批注（见 JSON 报告的 explanations），也不记录写入的得分（手工改动的得分无法识别）",

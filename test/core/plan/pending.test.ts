@@ -16,7 +16,7 @@ describe("pending writes", () => {
     ...s,
     notesKnown: false,
   }));
-  const snap: Snapshot = { sheets: first, state: null };
+  const snap: Snapshot = { sheets: first, memory: null };
   const p1 = plan(assess(snap), snap);
 
   test("a first run writes everything but an empty 核查意见 into an empty cell", () => {
@@ -55,7 +55,7 @@ describe("pending writes", () => {
     const p2 = plan(assess(read), read);
     const unknownFills = { ...everything, fillKnown: () => false };
     expect(pendingWrites(p2, read, unknownFills).plan.formats).toEqual([]);
-    const forgotten: Snapshot = { ...read, state: { ...read.state!, highlights: {} } };
+    const forgotten: Snapshot = { ...read, memory: { ...read.memory!, highlights: {} } };
     expect(pendingWrites(p2, forgotten, unknownFills).plan.formats.length).toBe(p2.formats.length);
   });
 

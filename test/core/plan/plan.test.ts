@@ -3,7 +3,7 @@ import { assess } from "../../../src/core/assess";
 import { address } from "../../../src/core/address";
 import type { CellValue, HostFill, Snapshot } from "../../../src/core/model";
 import { HIGHLIGHT_COLORS, NOTE_PREFIX, type FormatWrite, type WritePlan, plan } from "../../../src/core/plan/plan";
-import { decodeState, encodeState } from "../../../src/core/plan/state";
+import { decodeMemory, encodeMemory } from "../../../src/core/plan/memory";
 import { COLUMNS, type Rec, applied, book, colOf, ledgerSheet, sheet, unit } from "../builders";
 
 /** workbook.md, "Score columns … in this order". */
@@ -82,7 +82,7 @@ describe("score columns", () => {
   test("the block the memory records is the tool's, and follows its headers when a column is inserted before it", () => {
     const first = book([sheet([unit("县发改局"), unit("县公安局")])]);
     const p1 = planFor(first);
-    expect(p1.state.block).toEqual({ sheet: "考核表", headerRow: 1, col: N + 1, headers: SCORE_HEADERS });
+    expect(p1.memory.block).toEqual({ sheet: "考核表", headerRow: 1, col: N + 1, headers: SCORE_HEADERS });
     const after = applied(first, p1);
     const p2 = planFor(after);
     expect(p2.scoreColumns).toEqual(p1.scoreColumns);
@@ -96,14 +96,14 @@ describe("score columns", () => {
     };
     const p3 = planFor(inserted);
     expect(p3.scoreColumns[0].col).toBe(N + 2);
-    expect(p3.state.block?.col).toBe(N + 2);
+    expect(p3.memory.block?.col).toBe(N + 2);
   });
 
   test("a block of exactly the 14 headers in order, left without a record, is taken as the tool's", () => {
     const first = book([sheet([unit("县发改局")])]);
     const p1 = planFor(first);
     // the same sheet as an earlier release left it: the headers and values, but a memory without the block
-    const legacy: Snapshot = { ...applied(first, p1), state: { ...p1.state, block: undefined, written: undefined } };
+    const legacy: Snapshot = { ...applied(first, p1), memory: { ...p1.memory, block: undefined, written: undefined } };
     const a = assess(legacy);
     expect(plan(a, legacy).scoreColumns).toEqual(p1.scoreColumns);
     expect(a.findings.filter((f) => f.message.includes("不是本工具写入的"))).toEqual([]);
@@ -111,7 +111,7 @@ describe("score columns", () => {
 
   test("the memory keeps what was written, by unit and column", () => {
     const p = planFor(book([sheet([unit("县发改局"), unit("县公安局", { 联络员: null })])]));
-    const written = p.state.written ?? {};
+    const written = p.memory.written ?? {};
     expect(Object.keys(written).sort()).toEqual(["县公安局", "县发改局"]);
     for (const [unit, values] of Object.entries(written)) {
       expect(values).toHaveLength(14);
@@ -122,7 +122,7 @@ describe("score columns", () => {
     }
     // 核查意见: a fingerprint of the text written, null where the cell was left empty
     expect(written["县公安局"][13]).toMatch(/^#[0-9a-f]{8}$/);
-    expect(decodeState(encodeState(p.state))).toEqual(p.state);
+    expect(decodeMemory(encodeMemory(p.memory))).toEqual(p.memory);
   });
 
   test("a second run updates the same columns: no duplicates", () => {
@@ -198,7 +198,7 @@ describe("highlights", () => {
     const s = sheet([unit("县发改局", { 联络员: null })], { notes: new Map([[E2, "请李娜下周补交"]]) });
     const p = planFor(book([s]));
     expect(formatAt(p, "考核表", E2)).toEqual(expect.objectContaining({ note: { keep: true } }));
-    expect(p.state.highlights["考核表"][E2].note).toBe(false);
+    expect(p.memory.highlights["考核表"][E2].note).toBe(false);
   });
 
   test("a user's note written over the tool's note between runs is not replaced either", () => {
@@ -213,7 +213,7 @@ describe("highlights", () => {
   test("a fixed cell gets its own fill back on the next run, and loses the tool's note", () => {
     const first = book([sheet([unit("县发改局", { 联络员: null })], { fills: new Map([[E2, "user-yellow"]]) })]);
     const p1 = planFor(first);
-    expect(p1.state.highlights["考核表"][E2]).toEqual({ fill: "user-yellow", note: true, shown: "missing" });
+    expect(p1.memory.highlights["考核表"][E2]).toEqual({ fill: "user-yellow", note: true, shown: "missing" });
     const fixed = edit(applied(first, p1), "考核表", 2, colOf("联络员"), "李娜");
     const p2 = planFor(fixed);
     expect(formatAt(p2, "考核表", E2)).toEqual({
@@ -223,7 +223,7 @@ describe("highlights", () => {
       fill: { kind: "restore", fill: "user-yellow" },
       note: { remove: true },
     });
-    expect(p2.state.highlights["考核表"]?.[E2]).toBeUndefined();
+    expect(p2.memory.highlights["考核表"]?.[E2]).toBeUndefined();
     // and the run after that has nothing to do
     expect(planFor(applied(fixed, p2)).formats).toEqual([]);
   });
@@ -239,7 +239,7 @@ describe("highlights", () => {
     const second = applied(first, planFor(first));
     expect(second.sheets[0].fills?.get(E2)).toBe("tool:missing");
     const p2 = planFor(second);
-    expect(p2.state.highlights["考核表"][E2].fill).toBe("user-yellow");
+    expect(p2.memory.highlights["考核表"][E2].fill).toBe("user-yellow");
     // fixed on the third run: the user's fill, not the highlight, comes back
     const third = edit(applied(second, p2), "考核表", 2, colOf("联络员"), "李娜");
     expect(formatAt(planFor(third), "考核表", E2)?.fill).toEqual({ kind: "restore", fill: "user-yellow" });
@@ -263,7 +263,7 @@ describe("highlights", () => {
     ]);
     const p = planFor(snap);
     expect(formatAt(p, "双公示台账", "F2")?.fill).toEqual({ kind: "highlight", highlight: "missing" });
-    expect(p.state.highlights["双公示台账"]?.F2).toEqual({ fill: null, note: true, shown: "missing" });
+    expect(p.memory.highlights["双公示台账"]?.F2).toEqual({ fill: null, note: true, shown: "missing" });
   });
 });
 
@@ -300,12 +300,12 @@ describe("the 考核排名 tab", () => {
 describe("the tool's memory", () => {
   test("the plan's state names the sheet, the highlights and the settings, and its chunks decode to it", () => {
     const p = planFor(book([sheet([unit("县发改局", { 联络员: null })])]));
-    expect(p.state.assessmentSheet).toBe("考核表");
-    expect(p.state.settings).toEqual({ naPolicy: "full", steps: "ceil", bonusCap: 10, selfGap: 5 });
-    expect(decodeState(p.stateChunks)).toEqual(p.state);
+    expect(p.memory.assessmentSheet).toBe("考核表");
+    expect(p.memory.settings).toEqual({ naPolicy: "full", steps: "ceil", bonusCap: 10, selfGap: 5 });
+    expect(decodeMemory(p.memoryChunks)).toEqual(p.memory);
   });
 
-  test("encodeState/decodeState round-trip, also when the state spans several cells", () => {
+  test("encodeMemory/decodeMemory round-trip, also when the state spans several cells", () => {
     const cells: Record<string, { fill: HostFill | null; note: boolean }> = {};
     for (let i = 1; i <= 3000; i++)
       cells[`A${i}`] = { fill: { argb: "FFFFE699", pattern: "solid" }, note: i % 2 === 0 };
@@ -315,10 +315,10 @@ describe("the tool's memory", () => {
       highlights: { 考核表: cells },
       settings: { steps: "floor" },
     };
-    const chunks = encodeState(state);
+    const chunks = encodeMemory(state);
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.every((c) => c.length <= 32767)).toBe(true);
-    expect(decodeState(chunks)).toEqual(state);
+    expect(decodeMemory(chunks)).toEqual(state);
   });
 
   test.each<[string, unknown[]]>([
@@ -330,7 +330,7 @@ describe("the tool's memory", () => {
     ["no version", ['{"highlights":{}}']],
     ["null", ["null"]],
   ])("garbage (%s) is no memory, never an error", (_, chunks) => {
-    expect(decodeState(chunks)).toBeNull();
+    expect(decodeMemory(chunks)).toBeNull();
   });
 
   test("malformed parts are dropped, the rest kept", () => {
@@ -340,7 +340,7 @@ describe("the tool's memory", () => {
       highlights: { 考核表: { E2: { fill: null, note: true }, E3: { fill: "x" }, E4: "bad" }, 其他: 5 },
       settings: { steps: "floor", bonusCap: 3, bad: { x: 1 } },
     });
-    expect(decodeState([text.slice(0, 10), 12, text.slice(10)])).toEqual({
+    expect(decodeMemory([text.slice(0, 10), 12, text.slice(10)])).toEqual({
       version: 2,
       assessmentSheet: undefined,
       highlights: { 考核表: { E2: { fill: null, note: true } } },
@@ -352,8 +352,8 @@ describe("the tool's memory", () => {
 describe("rows the tool scored before", () => {
   test("are remembered as ranges and round-trip through the state", () => {
     const p = planFor(book([sheet([unit("县发改局"), unit("县公安局"), unit("县司法局")])]));
-    expect(p.state.scoredRows).toEqual([[2, 4]]);
-    expect(decodeState(encodeState(p.state))?.scoredRows).toEqual([[2, 4]]);
+    expect(p.memory.scoredRows).toEqual([[2, 4]]);
+    expect(decodeMemory(encodeMemory(p.memory))?.scoredRows).toEqual([[2, 4]]);
   });
 
   test("a 合计 row the tool never scored keeps what the office put in a score column", () => {
@@ -375,7 +375,7 @@ describe("a host that cannot see notes", () => {
     const f = p1.formats.find((x) => x.col === colOf("联络员") && x.row === 2);
     expect(f?.fill).toEqual({ kind: "highlight", highlight: "missing" });
     expect(f?.note).toEqual({ keep: true });
-    expect(p1.state.highlights["考核表"]?.[address(2, colOf("联络员"))]?.note).toBe(false);
+    expect(p1.memory.highlights["考核表"]?.[address(2, colOf("联络员"))]?.note).toBe(false);
     const fixed = blind(edit(applied(first, p1), "考核表", 2, colOf("联络员"), "杨军"));
     const restore = planFor(fixed).formats.find((x) => x.col === colOf("联络员") && x.row === 2);
     expect(restore?.fill).toEqual({ kind: "restore", fill: null });

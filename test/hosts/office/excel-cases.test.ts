@@ -2,7 +2,7 @@
 // sheet renamed or deleted between runs, a filtered sheet, merged cells, co-authoring, an edit while a run is under
 // way, and a sheet larger than one request. Each ends in a clear message or the command line's own result.
 import ExcelJS from "exceljs";
-import { STATE_SHEET, address, decodeState } from "../../../src/core";
+import { MEMORY_SHEET, address, decodeMemory } from "../../../src/core";
 import { scoreWorkbook, loadWorkbook } from "../../../src/hosts/xlsx/workbook";
 import { OfficeWorkbook } from "../../../src/taskpane/office-workbook";
 import { recalculate } from "../../support/outcome";
@@ -52,8 +52,8 @@ function fill(excel: FakeExcel, sheet: string, a1: string) {
 }
 
 function memory(excel: FakeExcel) {
-  const s = excel.doc.sheet(STATE_SHEET)!;
-  return decodeState([...s.cells.entries()].filter(([k]) => k.endsWith(",0")).map(([, c]) => c.value));
+  const s = excel.doc.sheet(MEMORY_SHEET)!;
+  return decodeMemory([...s.cells.entries()].filter(([k]) => k.endsWith(",0")).map(([, c]) => c.value));
 }
 
 /** A missing-evidence finding on the assessment sheet whose field takes any text (so "已提供" fixes it). */
@@ -81,7 +81,7 @@ describe("a protected assessment sheet", () => {
     expect(excel.syncCount).toBe(1);
     expect(cellsOf(excel.doc)).toBe(before);
     expect(excel.doc.sheet("考核排名")).toBeUndefined();
-    expect(excel.doc.sheet(STATE_SHEET)).toBeUndefined();
+    expect(excel.doc.sheet(MEMORY_SHEET)).toBeUndefined();
   });
 
   it("protected after a first run: the scores and memory stay as they were, and unprotected it scores again", async () => {

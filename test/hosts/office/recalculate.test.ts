@@ -1,6 +1,6 @@
 // The real Office host, end to end on the fake Excel built from the shared sample: same report as the command line,
 // two syncs, writes where the contract says, and memory kept in the workbook.
-import { STATE_SHEET, decodeState } from "../../../src/core";
+import { MEMORY_SHEET, decodeMemory } from "../../../src/core";
 import { scoreWorkbook, loadWorkbook } from "../../../src/hosts/xlsx/workbook";
 import { recalculate } from "../../support/outcome";
 import { HINT_SHEET } from "../../../src/hosts/office/env";
@@ -55,9 +55,9 @@ describe("recalculate on the shared sample", () => {
       const fill = excel.doc.sheet("考核表")!.get(r.row, r.col)?.fill;
       expect(fill?.color).toBe(f.kind === "missing" ? "#FFE699" : "#FFC7CE");
     }
-    const chunks = excel.doc.sheet(STATE_SHEET)!;
+    const chunks = excel.doc.sheet(MEMORY_SHEET)!;
     expect(chunks.visibility).toBe("VeryHidden");
-    const state = decodeState([chunks.get(0, 0)?.value]);
+    const state = decodeMemory([chunks.get(0, 0)?.value]);
     expect(state?.assessmentSheet).toBe("考核表");
     expect(Object.keys(state?.highlights["考核表"] ?? {})).toHaveLength(
       new Set(findings.filter((f) => !f.sheet).map((f) => f.cell)).size,

@@ -14,7 +14,7 @@ import path from "node:path";
 import {
   type Assessment,
   type Report,
-  STATE_SHEET,
+  MEMORY_SHEET,
   buildReport,
   columnLetters,
   reviewSummary,
@@ -276,7 +276,7 @@ function mayChange(pkg: XlsxPackage, report: Report): Set<string> {
     if (r.type.endsWith("/styles") || r.type.endsWith("/calcChain")) out.add(r.target);
   }
   const parts = sheetParts(pkg);
-  for (const name of [...writtenSheets(report), RANKING, STATE_SHEET]) {
+  for (const name of [...writtenSheets(report), RANKING, MEMORY_SHEET]) {
     const part = parts.get(name);
     if (!part) continue;
     out.add(part).add(relsName(part));
@@ -399,7 +399,7 @@ describe.each(CASE_NAMES)("%s", (name) => {
         const book = await openpyxlOf(bytes, report.sheet);
         const where = `${name}, run ${i + 1}`;
         const states = Object.fromEntries(book.sheets.map((s) => [s.name, s.state]));
-        expect({ where, ranking: states[RANKING], memory: states[STATE_SHEET] }).toEqual({
+        expect({ where, ranking: states[RANKING], memory: states[MEMORY_SHEET] }).toEqual({
           where,
           ranking: "visible",
           memory: "veryHidden",

@@ -1,7 +1,7 @@
 // What the xlsx host writes back: score columns in spec order, highlights with notes and restored fills,
 // the 考核排名 tab, and nothing of the office's own cells changed; scoring the output again changes nothing.
 import ExcelJS from "exceljs";
-import { HIGHLIGHT_COLORS, NOTE_PREFIX, STATE_SHEET, scoreHeaders } from "../../../src/core";
+import { HIGHLIGHT_COLORS, NOTE_PREFIX, MEMORY_SHEET, scoreHeaders } from "../../../src/core";
 import { assess } from "../../../src/core";
 import { openPackage, scoreWorkbook } from "../../../src/hosts/xlsx/workbook";
 import { dumpSheet, load, noteText, reload } from "./util";
@@ -126,17 +126,17 @@ describe("writing back to the workbook", () => {
   it("remembers what it highlighted in a hidden sheet of the workbook", async () => {
     const { workbook, bytes } = await scoreWorkbook(await load());
     const wb = await reload(workbook);
-    const state = wb.getWorksheet(STATE_SHEET) as ExcelJS.Worksheet;
+    const state = wb.getWorksheet(MEMORY_SHEET) as ExcelJS.Worksheet;
     expect(state.state).toBe("veryHidden");
     const opened = await openPackage(bytes);
-    expect(opened.book.sheets.find((s) => s.name === STATE_SHEET)?.state).toBe("veryHidden");
+    expect(opened.book.sheets.find((s) => s.name === MEMORY_SHEET)?.state).toBe("veryHidden");
     const snap = opened.snapshot;
-    expect(snap.state?.assessmentSheet).toBe("考核表");
-    expect(Object.keys(snap.state?.highlights["考核表"] ?? {}).sort()).toEqual(
+    expect(snap.memory?.assessmentSheet).toBe("考核表");
+    expect(Object.keys(snap.memory?.highlights["考核表"] ?? {}).sort()).toEqual(
       ["AB6", "AE6", "Y10", "Z16", "AB16", "G19", "AB19", "R28", "S28", "AD36"].sort(),
     );
     // and the snapshot hides the tool's own sheet from the engine
-    expect(snap.sheets.map((s) => s.name)).not.toContain(STATE_SHEET);
+    expect(snap.sheets.map((s) => s.name)).not.toContain(MEMORY_SHEET);
     expect(assess(snap).units).toHaveLength(36);
   });
 

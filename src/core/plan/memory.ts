@@ -1,8 +1,8 @@
 // The tool's memory between runs, kept inside the workbook as JSON text in column A of a hidden sheet.
 import { cellText, normalizeHeader } from "../locate/normalize";
-import type { CellValue, OfficeMemory, SavedCell, ToolState, WrittenValue } from "../model";
+import type { CellValue, OfficeMemory, SavedCell, ToolMemory, WrittenValue } from "../model";
 
-export const STATE_CHUNK = 30_000; // below Excel's 32,767 characters per cell
+export const MEMORY_CHUNK = 30_000; // below Excel's 32,767 characters per cell
 
 /** A value the tool wrote, as its memory keeps it: numbers as they are, an empty text as null, and a text (核查意见,
  * often long) as a fingerprint "#" + 8 hex digits (FNV-1a over its UTF-16 code units): enough to tell whether the
@@ -18,10 +18,10 @@ export function remembered(value: number | string | null): WrittenValue {
   return `#${h.toString(16).padStart(8, "0")}`;
 }
 
-export function encodeState(state: ToolState): string[] {
+export function encodeMemory(state: ToolMemory): string[] {
   const json = JSON.stringify(state);
   const chunks: string[] = [];
-  for (let i = 0; i < json.length; i += STATE_CHUNK) chunks.push(json.slice(i, i + STATE_CHUNK));
+  for (let i = 0; i < json.length; i += MEMORY_CHUNK) chunks.push(json.slice(i, i + MEMORY_CHUNK));
   return chunks.length ? chunks : ["{}"];
 }
 
@@ -45,7 +45,7 @@ export function toRanges(rows: readonly number[]): [number, number][] {
 }
 
 /** Reads the chunks back; anything unreadable is treated as no memory (never an error for the user's data). */
-export function decodeState(chunks: readonly unknown[]): ToolState | null {
+export function decodeMemory(chunks: readonly unknown[]): ToolMemory | null {
   const text = chunks.filter((c): c is string => typeof c === "string").join("");
   if (text === "") return null;
   let raw: unknown;
@@ -122,7 +122,7 @@ function officeOf(raw: unknown): { office?: OfficeMemory } {
   };
 }
 
-function sheetsOf(raw: unknown): { sheets?: ToolState["sheets"] } {
+function sheetsOf(raw: unknown): { sheets?: ToolMemory["sheets"] } {
   if (typeof raw !== "object" || raw === null) return {};
   const out: Record<string, { headerRow: number; print: string }> = {};
   for (const [name, v] of Object.entries(raw as Record<string, unknown>)) {
@@ -148,7 +148,7 @@ export function headerPrint(row: readonly CellValue[] | undefined, own: readonly
   return String(remembered(JSON.stringify(texts.sort())));
 }
 
-function blockOf(raw: unknown): ToolState["block"] {
+function blockOf(raw: unknown): ToolMemory["block"] {
   if (typeof raw !== "object" || raw === null) return undefined;
   const b = raw as { sheet?: unknown; headerRow?: unknown; col?: unknown; headers?: unknown };
   const positive = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n > 0;

@@ -9,7 +9,7 @@ import { type ScoreBlock, locateScoreBlock } from "./locate/score-block";
 import { type Finding, type Snapshot, WorkbookError } from "./model";
 import { type LedgerResult, readLedger } from "./read/ledger";
 import { type FieldValue, type UnitRecord, readUnits } from "./read/units";
-import { flat } from "./text";
+import { flattened } from "./text";
 import { type UnitResult, scoreUnits } from "./score/score";
 
 export interface AssessOptions {
@@ -49,7 +49,9 @@ function ledgerDifference(
     if (!byOnTime) messages.set(due, (byOnTime = new Map()));
     let text = byOnTime.get(onTime);
     if (text === undefined) {
-      text = flat(`考核表填写的应公示/按时公示与双公示台账（应公示 ${due} 条，按时 ${onTime} 条）不一致，以台账为准`);
+      text = flattened(
+        `考核表填写的应公示/按时公示与双公示台账（应公示 ${due} 条，按时 ${onTime} 条）不一致，以台账为准`,
+      );
       byOnTime.set(onTime, text);
     }
     return text;

@@ -3,7 +3,7 @@
 /** V8 holds text built from pieces (a template literal) as a tree of those pieces until it is first read character
  * by character. Reading one character turns it into one flat string: about a third of the memory, and the pieces can
  * go at once instead of being kept (and copied by the garbage collector) for as long as the text lives. */
-export function flat(text: string): string {
+export function flattened(text: string): string {
   text.charCodeAt(0);
   return text;
 }

@@ -1,5 +1,5 @@
 // 东信建〔2020〕02号, Annex 2, as data. Each leaf cites its row of the county's table; formulas and defaults follow
-// ../shared/spec/rules-2020.md, headers and aliases ../shared/spec/workbook.md.
+// docs/rules-2020.md (the project's copy of the contract), headers and aliases docs/workbook.md.
 import { CN_CALENDAR_2020_2021 } from "./calendar-cn";
 import type { FieldDef, Rulebook } from "./types";
 

@@ -12,7 +12,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import type { Workbook } from "./port";
+import type { WorkbookPort } from "./port";
 import { CellDetail } from "./CellDetail";
 import { FindingsList } from "./FindingsList";
 import { SettingsPanel } from "./SettingsPanel";
@@ -31,7 +31,7 @@ const useStyles = makeStyles({
   message: { whiteSpace: "pre-wrap" },
 });
 
-export function App({ workbook, locale, debounceMs }: { workbook: Workbook; locale: Locale; debounceMs?: number }) {
+export function App({ workbook, locale, debounceMs }: { workbook: WorkbookPort; locale: Locale; debounceMs?: number }) {
   const s = useStyles();
   const t = strings(locale);
   const pane = useWorkbook(workbook, debounceMs);

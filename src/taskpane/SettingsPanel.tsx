@@ -1,14 +1,14 @@
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { type Settings, NA_POLICIES, STEPS_POLICIES } from "../rules/settings";
-import type { Workbook } from "./port";
+import type { WorkbookPort } from "./port";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS } });
 
 /** The rulebook settings, saved in the workbook (the tool's hidden sheet), so they travel with the file. */
 export function SettingsPanel(props: {
-  workbook: Workbook;
+  workbook: WorkbookPort;
   t: Strings;
   disabled: boolean;
   onError: (e: unknown) => void;

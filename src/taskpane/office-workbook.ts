@@ -9,7 +9,7 @@ import { type SheetEvent, listenSheets, selectCell } from "../hosts/office/event
 import { readMemory, updateMemory } from "../hosts/office/memory-sheet";
 import type { RecalcOptions } from "../hosts/office/recalculate";
 import type { Outcome } from "./outcome";
-import type { CellRef, Step, Unsubscribe, Workbook } from "./port";
+import type { CellRef, Step, Unsubscribe, WorkbookPort } from "./port";
 
 // The engine (the core's reading, scoring and planning, and the host's reading and writing) loads when first used, in
 // a chunk of its own: the pane's first load is its user interface (test/manifest: under 150 KB gzip).
@@ -31,7 +31,7 @@ export function insideColumns(a1: string, columns: readonly number[]): boolean {
   return true;
 }
 
-export class OfficeWorkbook implements Workbook {
+export class OfficeWorkbook implements WorkbookPort {
   private last: Outcome | null = null;
   /** The run under way, and the one asked for while it runs (at most one: further asks join it). */
   private current: Promise<Outcome> | null = null;

@@ -11,7 +11,7 @@ export interface CellRef {
   readonly address: string;
 }
 
-export interface Workbook {
+export interface WorkbookPort {
   /** Scores the workbook and writes the results; settings given here are saved with the run. */
   recalculate(settings?: Partial<Settings>, onStep?: (step: Step) => void): Promise<Outcome>;
   /** Adds a blank 考核表 and 双公示台账 (refused when the workbook already has them). */

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Settings } from "../rules/settings";
 import { type ProblemMessage, describeProblem } from "./problems";
 import type { Outcome } from "./outcome";
-import type { CellRef, Step, Unsubscribe, Workbook } from "./port";
+import type { CellRef, Step, Unsubscribe, WorkbookPort } from "./port";
 
 export type PaneState =
   | { readonly kind: "idle"; readonly notice?: string }
@@ -35,7 +35,7 @@ function whileMounted(registering: Promise<Unsubscribe>, fail: (e: unknown) => v
   };
 }
 
-export function useWorkbook(workbook: Workbook, debounceMs = AUTO_DEBOUNCE_MS) {
+export function useWorkbook(workbook: WorkbookPort, debounceMs = AUTO_DEBOUNCE_MS) {
   const [state, setState] = useState<PaneState>({ kind: "idle" });
   const [selected, setSelected] = useState<CellRef | null>(null);
   const [auto, setAutoState] = useState(false);

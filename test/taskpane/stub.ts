@@ -2,12 +2,12 @@
 // recalculation open (to see the working state) and a switch that makes the next call fail like Excel does.
 import type { Settings } from "../../src/rules/settings";
 import type { Outcome } from "../../src/taskpane/outcome";
-import type { CellRef, Step, Unsubscribe, Workbook } from "../../src/taskpane/port";
+import type { CellRef, Step, Unsubscribe, WorkbookPort } from "../../src/taskpane/port";
 import { OfficeWorkbook } from "../../src/taskpane/office-workbook";
 import { FakeExcel } from "../../src/preview/excel";
 import { fakeEnv } from "../fakes/env";
 
-export class GatedWorkbook implements Workbook {
+export class GatedWorkbook implements WorkbookPort {
   readonly host: OfficeWorkbook;
   gate: Promise<void> | null = null;
   failNext: unknown = null;

@@ -12,7 +12,7 @@ import type { UnitResult } from "../score/score";
 import { KeyedMap } from "../keyed";
 import { FINDING_LABELS } from "../findings";
 import { explanationNotes, explanationNotesFinding } from "./notes";
-import { flat } from "../text";
+import { flattened } from "../text";
 import { reviewSummaries } from "./report";
 import { encodeMemory, headerPrint, remembered, toRanges } from "./memory";
 
@@ -387,5 +387,5 @@ export function scoreNotes(a: Assessment): (u: UnitResult, column: number, cents
 /** A score cell's note: the indicator's score, then how each of its leaves came about. */
 function indicatorNote(u: UnitResult, ind: IndicatorDef, leaves: readonly LeafDef[], cents: number): string {
   const lines = leaves.map((l) => `${leaves.length > 1 ? `${l.id} ${l.name}：` : ""}${u.explain(l.id) ?? ""}`);
-  return flat(`${ind.name}（${ind.max}分）得 ${formatCents(cents)} 分\n${lines.join("\n")}`);
+  return flattened(`${ind.name}（${ind.max}分）得 ${formatCents(cents)} 分\n${lines.join("\n")}`);
 }

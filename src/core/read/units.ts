@@ -3,7 +3,7 @@ import type { FieldDef, Rulebook } from "../../rules/types";
 import type { Layout } from "../locate/locate";
 import { IdMap, KeyIndex } from "../keyed";
 import { cellText, normalizeName } from "../locate/normalize";
-import { flat } from "../text";
+import { flattened } from "../text";
 import type { CellValue, Finding } from "../model";
 import { Roster } from "./roster";
 import { MISSING, type Reading, isBlank, readCount, readEvidence, readNumber, readYesNo } from "./values";
@@ -163,7 +163,8 @@ function readCell(p: FieldPlan, col: number, v: CellValue, values: Values): Cell
   return {
     value,
     id: idOf(values, value),
-    invalid: reading.state === "invalid" ? flat(findingMessage("invalid", `${p.def.id}，${reading.reason}`)) : null,
+    invalid:
+      reading.state === "invalid" ? flattened(findingMessage("invalid", `${p.def.id}，${reading.reason}`)) : null,
   };
 }
 
@@ -216,7 +217,7 @@ function readRow(
         reading = { state: "invalid", reason: `${f.id}（${reading.count}）大于${f.partOf}（${whole}）` };
         value = { reading, col };
         id = idOf(values, value);
-        invalid = flat(findingMessage("invalid", `${f.id}，${reading.reason}`));
+        invalid = flattened(findingMessage("invalid", `${f.id}，${reading.reason}`));
       }
     }
     fields[p.slot] = value;
@@ -301,7 +302,7 @@ export function readUnits(layout: Layout, rulebook: Rulebook, ledger: boolean): 
         row,
         col: layout.unitCol,
         unit: key,
-        message: flat(`“${key}”不在考核对象名单（附件1）中，是否为“${roster.closest(key)}”？`),
+        message: flattened(`“${key}”不在考核对象名单（附件1）中，是否为“${roster.closest(key)}”？`),
       };
     }
     // A list of exactly its findings (a list grown one at a time keeps room for more).

@@ -7,7 +7,7 @@ import type { LeafDef, Rule } from "../../rules/types";
 import { formatCents, formatPercent, pointsToCents, roundHalfUp, scaleCents } from "../exact";
 import type { LedgerCount } from "../read/ledger";
 import type { FieldValue } from "../read/units";
-import { flat } from "../text";
+import { flattened } from "../text";
 
 export interface LeafOutcome {
   /** Hundredths of a point; null when not applicable (the policy decides the score later). */
@@ -72,7 +72,7 @@ export function leafCents(leaf: LeafDef, input: LeafInput, points: Points = poin
 export function scoreLeaf(leaf: LeafDef, input: LeafInput): LeafOutcome {
   const w: Why = { text: "" };
   const cents = evaluate(leaf, input, w);
-  return { cents, explain: flat(w.text) };
+  return { cents, explain: flattened(w.text) };
 }
 
 /** A leaf's point literals in hundredths: its max, and its rule's points (each: per item, per step, or stamped and

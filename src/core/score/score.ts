@@ -9,7 +9,7 @@ import { KeyIndex, TableMap } from "../keyed";
 import type { Finding } from "../model";
 import type { LedgerCount, LedgerResult } from "../read/ledger";
 import type { FieldValue, UnitRecord } from "../read/units";
-import { flat } from "../text";
+import { flattened } from "../text";
 import { type LeafInput, leafCents, pointsOf, scoreLeaf } from "./leaves";
 
 export interface UnitResult {
@@ -157,12 +157,12 @@ class Scoring {
     input.pos = this.layout.lastPos[slot];
     const o = scoreLeaf(this.layout.lastDef[slot], input);
     input.unit = null;
-    return o.cents === null ? flat(`${o.explain}：${this.naHow[slot]}`) : o.explain;
+    return o.cents === null ? flattened(`${o.explain}：${this.naHow[slot]}`) : o.explain;
   }
   explainBonus(u: ScoredUnit): string {
     const w: Why = { text: "" };
     scoreBonus(this, u.record, w, null);
-    return flat(w.text);
+    return flattened(w.text);
   }
 }
 
@@ -220,7 +220,9 @@ function scoreBonus(s: Scoring, record: UnitRecord, w: Why | null, warnings: Fin
       row: record.row,
       col: entered?.col,
       unit: record.key,
-      message: flat(`创新加分 ${formatCents(toCents(r.amount))} 分超过上限 ${formatCents(toCents(cap))} 分，按上限计`),
+      message: flattened(
+        `创新加分 ${formatCents(toCents(r.amount))} 分超过上限 ${formatCents(toCents(cap))} 分，按上限计`,
+      ),
     });
   }
   return cents;
@@ -369,7 +371,7 @@ export function scoreUnits({ rulebook, settings, units, ledger, last }: ScoreInp
           row: record.row,
           col: self.col,
           unit: record.key,
-          message: flat(
+          message: flattened(
             `自评总分 ${formatCents(selfCents)} 与核定总分 ${formatCents(total)} 相差 ${formatCents(Math.abs(selfCents - total))} 分`,
           ),
         });

@@ -24,7 +24,7 @@ const POINTS_PER_CHAR = 7;
 /** A bar per unit is readable up to here; beyond it the chart is left out. */
 export const CHART_MAX_UNITS = 200;
 
-interface Block {
+interface WriteBlock {
   readonly row: number; // 1-based
   readonly col: number;
   readonly values: (string | number | null)[][];
@@ -34,7 +34,7 @@ interface Block {
 /** The plan's cell writes as rectangular blocks over runs of adjacent columns: one values and one numberFormat
  * assignment per block, null where a cell is left as it is ("" clears a cell). No block covers a cell of a merged
  * range reaching into the score columns (plan.merged): rows meeting one are written as runs of the cells around it. */
-export function cellBlocks(plan: WritePlan): Block[] {
+export function cellBlocks(plan: WritePlan): WriteBlock[] {
   if (plan.cells.length === 0) return [];
   const broken = new Set<number>();
   for (const [top, , bottom] of plan.merged) for (let r = top; r <= bottom; r++) broken.add(r);
@@ -63,7 +63,7 @@ function* range(from: number, to: number): Generator<number> {
   for (let r = from; r < to; r++) yield r;
 }
 
-function rectangles(cells: readonly CellWrite[]): Block[] {
+function rectangles(cells: readonly CellWrite[]): WriteBlock[] {
   const cols = [...new Set(cells.map((c) => c.col))].sort((a, b) => a - b);
   const runs: number[][] = [];
   for (const c of cols) {

@@ -16,7 +16,7 @@ export type ValueType = "Unknown" | "Empty" | "String" | "Integer" | "Double" | 
 
 /** One cell as Excel hands it over → CellValue. Empty text is a blank cell; a date-formatted number is a date, counted
  * in the workbook's date system (`date1904`: serial 0 is 1904-01-01), as the command line reads `workbookPr date1904`. */
-export function toCellValue(
+export function cellValueOf(
   value: unknown,
   type: ValueType | string,
   numberFormat: string,
@@ -59,7 +59,7 @@ export function toRows(
     for (let c = 0; c < firstCol; c++) cells.push(null);
     line.forEach((v, c) => {
       const fmt = formats[r]?.[c];
-      cells.push(toCellValue(v, types[r]?.[c] ?? "Unknown", typeof fmt === "string" ? fmt : "General"));
+      cells.push(cellValueOf(v, types[r]?.[c] ?? "Unknown", typeof fmt === "string" ? fmt : "General"));
     });
     while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
     rows.push(cells);

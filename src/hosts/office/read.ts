@@ -36,7 +36,7 @@ import {
   pack,
   rowBlocks,
 } from "./budget";
-import { type OfficeFill, ownFill, toCellValue } from "./cells";
+import { type OfficeFill, ownFill, cellValueOf } from "./cells";
 import { OutOfTime } from "./errors";
 import { queueMerges, readMergesInBands, takeMerges } from "./merges";
 import { queueDateSystem, takeDateSystem } from "./dates";
@@ -118,7 +118,7 @@ export class SheetRead {
       line.forEach((v, c) => {
         const fmt = formats[r]?.[c];
         const format = typeof fmt === "string" ? fmt : "General";
-        cells[at.col + c] = toCellValue(v, types[r]?.[c] ?? "Unknown", format, this.date1904);
+        cells[at.col + c] = cellValueOf(v, types[r]?.[c] ?? "Unknown", format, this.date1904);
       });
       for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
       while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
@@ -174,7 +174,7 @@ export class SheetRead {
 // not read notes and says so (notesKnown: false): the plan then never attaches or removes one, and a highlight's
 // reason goes to 核查意见 and the pane instead.
 
-export interface SheetEntry {
+export interface SheetTab {
   readonly name: string;
   readonly visible: boolean;
   readonly id: string;
@@ -183,7 +183,7 @@ export interface SheetEntry {
 /** The workbook as far as it has been read. */
 export class WorkbookRead {
   /** Every sheet in tab order, the tool's hidden sheet included. */
-  sheets: SheetEntry[] = [];
+  sheets: SheetTab[] = [];
   readonly read = new Map<string, SheetRead>();
   workbookProtected = false;
   memoryExists = false;
@@ -402,14 +402,14 @@ export async function probe(io: Io, wb: WorkbookRead, names: readonly string[], 
   });
 }
 
-interface Block {
+interface ReadBlock {
   readonly sheet: string; // "" for the tool's memory
   readonly rect: Rect;
   readonly bytes: number;
 }
 
-function blocksOf(wb: WorkbookRead, names: readonly string[]): Block[] {
-  const blocks: Block[] = [];
+function blocksOf(wb: WorkbookRead, names: readonly string[]): ReadBlock[] {
+  const blocks: ReadBlock[] = [];
   for (const name of names) {
     const read = wb.read.get(name);
     if (!read) continue;
@@ -427,7 +427,7 @@ function blocksOf(wb: WorkbookRead, names: readonly string[]): Block[] {
 }
 
 /** Halves a block by rows (a response Excel refused is read again in halves). */
-function halves(b: Block): Block[] {
+function halves(b: ReadBlock): ReadBlock[] {
   if (b.rect.rows < 2) return [b];
   const top = Math.ceil(b.rect.rows / 2);
   return [
@@ -446,7 +446,7 @@ function isTooLarge(e: unknown): boolean {
 
 /** One sync's worth of blocks; a response Excel refuses as too large is asked for again in halves (reading changes
  * nothing, so it is safe to repeat), down to single rows, and only then is the refusal the user's to see. */
-async function readGroup(io: Io, wb: WorkbookRead, group: Block[]): Promise<void> {
+async function readGroup(io: Io, wb: WorkbookRead, group: ReadBlock[]): Promise<void> {
   const sheets = io.context.workbook.worksheets;
   const queued = group.map((b) => {
     const ws = b.sheet === "" ? sheets.getItem(MEMORY_SHEET) : sheets.getItem(b.sheet);

@@ -65,7 +65,7 @@ function assessWith(snapshot: Snapshot, options: RecalcOptions): Assessment {
 
 /** The assessment, when the sheets read so far decide it (the core took 考核表 or the remembered sheet: either wins
  * over every sheet not read); null when the other sheets have to be looked at. */
-function decided(wb: WorkbookRead, state: ToolMemory | null, options: RecalcOptions): Assessment | null {
+function assessedIfDecided(wb: WorkbookRead, state: ToolMemory | null, options: RecalcOptions): Assessment | null {
   const rulebook = options.rulebook ?? HENGDONG_2020;
   const byName = [rulebook.assessmentSheet, rulebook.ledger.sheet];
   // Every sheet the core may take by its name must have been read.
@@ -83,7 +83,7 @@ function decided(wb: WorkbookRead, state: ToolMemory | null, options: RecalcOpti
 }
 
 /** Reads the rest of the chosen assessment sheet and ledger, and assesses on them whole. */
-async function whole(
+async function readWholeAndAssess(
   io: Io,
   wb: WorkbookRead,
   state: ToolMemory | null,
@@ -96,7 +96,7 @@ async function whole(
   const again = assessWith(wb.snapshot(state), options);
   const chosen = [again.layout.sheet.name, ...(again.ledgerLayout ? [again.ledgerLayout.sheet.name] : [])];
   // The header rows were in the first blocks, so the choice stands; were it to change, the new sheets are read too.
-  return chosen.every((n) => wb.sheet(n)?.complete) ? again : whole(io, wb, state, again, options);
+  return chosen.every((n) => wb.sheet(n)?.complete) ? again : readWholeAndAssess(io, wb, state, again, options);
 }
 
 /** Cells the plan will highlight whose own fill it needs (the memory does not know it) and that was not read. */
@@ -161,13 +161,13 @@ export async function recalculate(
     const named = [...(remembered ? [remembered] : []), ...Object.keys(state?.highlights ?? {})];
     const unread = [...new Set(named)].filter((n) => wb.names.includes(n) && !wb.sheet(n)?.probed);
     if (unread.length > 0) await probe(io, wb, unread, readOptions);
-    let first = decided(wb, state, options);
+    let first = assessedIfDecided(wb, state, options);
     if (first === null) {
       const others = wb.names.filter((n) => n.trim() !== rulebook.rankingSheet);
       await probe(io, wb, others, readOptions);
       first = assessWith(wb.snapshot(state), options);
     }
-    const assessment = await whole(io, wb, state, first, options);
+    const assessment = await readWholeAndAssess(io, wb, state, first, options);
     const need = neededFills(assessment, state, wb);
     if (need.size > 0) await readFills(io, wb, need);
     options.onStep?.("score");

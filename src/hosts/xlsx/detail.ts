@@ -4,7 +4,7 @@
 // both start from the cells the command line reads. No Node modules: the preview bundles it.
 import type { HostFill, SheetSnapshot } from "../../core";
 import type { XlsxPackage } from "./package";
-import { type SheetEntry, readSheets } from "./read";
+import { type SheetPart, readSheets } from "./read";
 
 export interface CellDetail {
   /** The formula's text, without "=". */
@@ -18,7 +18,7 @@ export interface CellDetail {
 
 export interface SheetDetail {
   readonly name: string;
-  readonly state: SheetEntry["state"];
+  readonly state: SheetPart["state"];
   /** Values, notes and merges as the command line reads them (the tool's own sheet included here). */
   readonly snapshot: SheetSnapshot;
   /** Every cell element the sheet has, by 0-based "row,col": empty cells with a style too. */
@@ -31,7 +31,7 @@ export interface SheetDetail {
 
 /** Every worksheet in tab order. */
 export function readDetail(pkg: XlsxPackage): SheetDetail[] {
-  const found = new Map<SheetEntry, Omit<SheetDetail, "snapshot" | "name" | "state">>();
+  const found = new Map<SheetPart, Omit<SheetDetail, "snapshot" | "name" | "state">>();
   const { sheets } = readSheets(pkg, (entry, styles) => {
     const cells = new Map<string, CellDetail>();
     const widths = new Map<number, number>();

@@ -19,7 +19,7 @@ import { REL, type XlsxPackage } from "./package";
 import { Styles } from "./styles";
 import { attribute, findTag, unescapeOoxml } from "./xml";
 
-export interface SheetEntry {
+export interface SheetPart {
   readonly name: string;
   /** The worksheet part, e.g. xl/worksheets/sheet1.xml. */
   readonly part: string;
@@ -32,7 +32,7 @@ export interface SheetEntry {
 export interface Book {
   readonly pkg: XlsxPackage;
   readonly workbookPart: string;
-  readonly sheets: readonly SheetEntry[];
+  readonly sheets: readonly SheetPart[];
   readonly styles: Styles;
   readonly stylesPart: string;
   readonly date1904: boolean;
@@ -342,13 +342,13 @@ export function readSheet(
 }
 
 /** The workbook part and its sheets, in tab order. */
-function workbookOf(pkg: XlsxPackage): { part: string; sheets: SheetEntry[]; date1904: boolean } {
+function workbookOf(pkg: XlsxPackage): { part: string; sheets: SheetPart[]; date1904: boolean } {
   const root = pkg.relationships("").find((r) => r.type === REL.officeDocument);
   const part = root?.target ?? "xl/workbook.xml";
   const xml = pkg.text(part);
   if (xml === undefined) throw new Error("缺少 xl/workbook.xml");
   const rels = new Map(pkg.relationships(part).map((r) => [r.id, r]));
-  const sheets: SheetEntry[] = [];
+  const sheets: SheetPart[] = [];
   for (let t = findTag(xml, "sheet"); t; t = findTag(xml, "sheet", t.end)) {
     const tag = xml.slice(t.start, t.end);
     const rid = attribute(tag, "id", true) ?? "";
@@ -371,8 +371,8 @@ function workbookOf(pkg: XlsxPackage): { part: string; sheets: SheetEntry[]; dat
  * it gives one (with the workbook's styles, to look a cell's style index up in). */
 export function readSheets(
   pkg: XlsxPackage,
-  visitor?: (entry: SheetEntry, styles: Styles) => SheetVisitor | undefined,
-): { book: Book; sheets: { entry: SheetEntry; sheet: SheetSnapshot }[] } {
+  visitor?: (entry: SheetPart, styles: Styles) => SheetVisitor | undefined,
+): { book: Book; sheets: { entry: SheetPart; sheet: SheetSnapshot }[] } {
   const wb = workbookOf(pkg);
   const rels = pkg.relationships(wb.part);
   const stylesPart = rels.find((r) => r.type === REL.styles)?.target ?? "xl/styles.xml";

@@ -1,14 +1,14 @@
-import { officeFill, ownFill, rangeOrigin, toCellValue, toRows } from "../../../src/hosts/office/cells";
+import { officeFill, ownFill, rangeOrigin, cellValueOf, toRows } from "../../../src/hosts/office/cells";
 
 describe("Excel cells → CellValue", () => {
   it("reads types: errors, booleans, blanks, dates only when the format says so", () => {
-    expect(toCellValue("#N/A", "Error", "General")).toEqual({ error: "#N/A" });
-    expect(toCellValue("#N/A", "String", "General")).toBe("#N/A");
-    expect(toCellValue(true, "Boolean", "General")).toBe(true);
-    expect(toCellValue("", "Empty", "General")).toBeNull();
-    expect(toCellValue(43892, "Double", "yyyy/m/d")).toEqual({ date: "2020-03-02" });
-    expect(toCellValue(12, "Double", "0")).toBe(12);
-    expect(toCellValue(0, "Double", "yyyy/m/d")).toBe(0);
+    expect(cellValueOf("#N/A", "Error", "General")).toEqual({ error: "#N/A" });
+    expect(cellValueOf("#N/A", "String", "General")).toBe("#N/A");
+    expect(cellValueOf(true, "Boolean", "General")).toBe(true);
+    expect(cellValueOf("", "Empty", "General")).toBeNull();
+    expect(cellValueOf(43892, "Double", "yyyy/m/d")).toEqual({ date: "2020-03-02" });
+    expect(cellValueOf(12, "Double", "0")).toBe(12);
+    expect(cellValueOf(0, "Double", "yyyy/m/d")).toBe(0);
   });
 
   it("places a used range that does not start at A1", () => {

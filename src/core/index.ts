@@ -3,6 +3,8 @@ export { assess, type Assessment, type AssessOptions } from "./assess";
 export * from "./model";
 export {
   plan,
+  eachCell,
+  keepCells,
   scoreNotes,
   scoreHeaders,
   HIGHLIGHT_COLORS,
@@ -12,7 +14,16 @@ export {
   EXPLANATION_NOTES_MAX_UNITS,
   EXPLANATION_NOTES_SKIPPED,
 } from "./plan/plan";
-export type { CellWrite, FillChange, FormatWrite, HighlightKind, RankingTable, WritePlan } from "./plan/plan";
+export type {
+  CellWrite,
+  FillChange,
+  FormatWrite,
+  HighlightKind,
+  RankingTable,
+  ScoreColumn,
+  ScoreWrites,
+  WritePlan,
+} from "./plan/plan";
 export { buildReport, reviewSummary, type Report, type ReportUnit, type ReportFinding } from "./plan/report";
 export { decodeMemory, encodeMemory, remembered } from "./plan/memory";
 export {

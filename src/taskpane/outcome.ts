@@ -7,6 +7,7 @@ import {
   type WritePlan,
   address,
   buildReport,
+  eachCell,
   parseAddress,
   scoreNotes,
 } from "../core";
@@ -53,13 +54,13 @@ export function buildOutcome(
   const unitOf = new Map(a.units.map((u) => [u.record.row, u]));
   const columnOf = new Map(plan.scoreColumns.map((c, k) => [c.col, k]));
   const noteOf = scoreNotes(a);
-  for (const w of plan.cells) {
-    const unit = unitByRow.get(w.row);
-    const column = headerByCol.get(w.col);
-    if (unit === undefined || column === undefined) continue;
-    const text = w.note ?? (typeof w.value === "string" ? w.value : "");
-    if (text !== "") cells[cellKey(plan.sheet, address(w.row, w.col))] = { kind: "score", unit, column, text };
-  }
+  eachCell(plan, (row, col, value, note) => {
+    const unit = unitByRow.get(row);
+    const column = headerByCol.get(col);
+    if (unit === undefined || column === undefined) return;
+    const text = note ?? (typeof value === "string" ? value : "");
+    if (text !== "") cells[cellKey(plan.sheet, address(row, col))] = { kind: "score", unit, column, text };
+  });
   const addFinding = (f: ReportFinding, unit?: string) => {
     if (f.cell === undefined) return;
     const key = cellKey(f.sheet ?? report.sheet, f.cell);

@@ -6,6 +6,7 @@ import { address } from "../../src/core/address";
 import type { WritePlan } from "../../src/core/plan/plan";
 import type { UnitResult } from "../../src/core/score/score";
 import type { Settings } from "../../src/rules/settings";
+import { planCells } from "../support/plan-cells";
 
 /** The unit column's canonical header (workbook.md). */
 export const UNIT = "单位名称";
@@ -291,7 +292,7 @@ export function applied(
       while (r.length < col) r.push(null);
       r[col - 1] = v;
     };
-    if (s.name === p.sheet) for (const c of p.cells) set(c.row, c.col, c.value);
+    if (s.name === p.sheet) for (const c of planCells(p)) set(c.row, c.col, c.value);
     for (const f of p.formats.filter((x) => x.sheet === s.name)) {
       const a = address(f.row, f.col);
       if (f.fill.kind === "highlight") fills.set(a, shown(f.fill.highlight));

@@ -5,6 +5,7 @@ import { syntheticSnapshot } from "../../src/bench/synthetic";
 import { buildOutcome, cellKey } from "../../src/taskpane/outcome";
 import { openPackage } from "../../src/hosts/xlsx/workbook";
 import { SAMPLE } from "../hosts/xlsx/util";
+import { planCells } from "../support/plan-cells";
 
 let sample: Snapshot;
 beforeAll(async () => {
@@ -16,7 +17,7 @@ it("explains every score cell of the sample as its note reads", () => {
   const p = plan(a, sample);
   const outcome = buildOutcome(a, p, 2);
   const scoreCols = new Set(p.scoreColumns.slice(0, -1).map((c) => c.col));
-  const notes = p.cells.filter((w) => w.note !== null && scoreCols.has(w.col) && w.row > p.headerRow);
+  const notes = planCells(p).filter((w) => w.note !== null && scoreCols.has(w.col) && w.row > p.headerRow);
   expect(notes).toHaveLength(36 * 13);
   for (const w of notes) {
     const info = outcome.explainCell(p.sheet, address(w.row, w.col));
@@ -37,7 +38,7 @@ it("above the limit, explains a selected score cell that carries no note", () =>
   const outcome = buildOutcome(aBig, pBig, 2);
   // an indicator's explanation does not depend on how many units there are: row 100's reads the same in both
   const col = pSmall.scoreColumns[2].col;
-  const note = pSmall.cells.find((w) => w.row === 100 && w.col === col)?.note;
+  const note = planCells(pSmall).find((w) => w.row === 100 && w.col === col)?.note;
   expect(note).toMatch(/^信用信息归集和报送（37分）得/);
   expect(outcome.cells[cellKey(pBig.sheet, address(100, col))]).toBeUndefined();
   const info = outcome.explainCell(pBig.sheet, address(100, col));

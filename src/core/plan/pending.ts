@@ -6,7 +6,7 @@
 import { address } from "../address";
 import { cellText } from "../locate/normalize";
 import type { CellValue, HostFill, Snapshot } from "../model";
-import { HIGHLIGHT_COLORS, type CellWrite, type FormatWrite, type WritePlan } from "./plan";
+import { HIGHLIGHT_COLORS, type CellWrite, type FormatWrite, type WritePlan, keepCells } from "./plan";
 
 /** What the host knows beyond the snapshot's values: whether it read a cell's fill, and the number format it read. */
 export interface ReadKnowledge {
@@ -19,7 +19,8 @@ export interface ReadKnowledge {
 }
 
 export interface Pending {
-  /** The plan with only the cells and formats whose state differs from what was read. */
+  /** The plan with only the cells (headers, cleared cells, score cells) and formats whose state differs from what was
+   * read. */
   readonly plan: WritePlan;
   /** The ranking tab differs from the one the memory says was written (or is gone): rebuild it. */
   readonly ranking: boolean;
@@ -50,14 +51,20 @@ export function isSolid(fill: HostFill | null | undefined, argb: string): boolea
 export function pendingWrites(p: WritePlan, snapshot: Snapshot, known: ReadKnowledge): Pending {
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
   const main = sheets.get(p.sheet);
-  const cells = p.cells.filter((w) => {
-    if (w.bold) return true; // a header the tool writes only where its text differs already
-    const current = main?.rows[w.row - 1]?.[w.col - 1];
-    if (!sameValue(current, w.value)) return true;
-    if (w.numberFormat === undefined) return false;
-    const format = known.formatAt(p.sheet, w.row, w.col);
-    return format === undefined || format !== w.numberFormat;
-  });
+  // One test for a header, a cleared cell or a score cell: a header the tool writes only where its text differs
+  // already; any other cell where its value, or its number format, is not what the plan says.
+  const differs = (row: number, col: number, value: CellWrite["value"], numberFormat: string | undefined) => {
+    const current = main?.rows[row - 1]?.[col - 1];
+    if (!sameValue(current, value)) return true;
+    if (numberFormat === undefined) return false;
+    const format = known.formatAt(p.sheet, row, col);
+    return format === undefined || format !== numberFormat;
+  };
+  const writes = p.writes.filter((w) => w.bold || differs(w.row, w.col, w.value, w.numberFormat));
+  const rows = p.scores.rows;
+  const columns = p.scores.columns.map((c) =>
+    keepCells(c, rows, (row, k) => differs(row, c.col, c.values[k], c.numberFormat)),
+  );
   const previous = snapshot.memory?.highlights ?? {};
   const formats = p.formats.filter((f: FormatWrite) => {
     if (f.fill.kind !== "highlight") return true; // a restore happens once: the memory forgets the cell after it
@@ -71,5 +78,5 @@ export function pendingWrites(p: WritePlan, snapshot: Snapshot, known: ReadKnowl
     return previous[f.sheet]?.[a1]?.shown !== f.fill.highlight;
   });
   const ranking = !known.rankingExists || snapshot.memory?.ranking !== p.memory.ranking;
-  return { plan: { ...p, cells, formats }, ranking };
+  return { plan: { ...p, writes, scores: { rows, columns }, formats }, ranking };
 }

@@ -63,14 +63,40 @@ export interface RankingTable {
   readonly widths: readonly number[];
 }
 
+/** One score column's cells on the unit rows, as arrays by unit (the index into ScoreWrites.rows): no object per
+ * cell, as 100,000 units have 1.4 million score cells. */
+export interface ScoreColumn {
+  readonly col: number;
+  /** The value for each unit, by index into ScoreWrites.rows. */
+  readonly values: readonly (number | string)[];
+  /** The note to set (string) or clear (null) for each unit; null when every one is null. */
+  readonly notes: readonly (string | null)[] | null;
+  readonly numberFormat?: string;
+  /** The units (indexes into ScoreWrites.rows, ascending) whose cell this column writes; null: every unit. A merged
+   * range, or pendingWrites leaving out what already stands, writes fewer. */
+  readonly only: Int32Array | null;
+}
+
+/** The score block on the unit rows: the rows in unit (ranking) order, and each score column's cells by unit. */
+export interface ScoreWrites {
+  /** 1-based sheet rows, one per unit. */
+  readonly rows: Int32Array;
+  /** In block order: the indicators, 加分, 总分, 排名, 核查意见. */
+  readonly columns: readonly ScoreColumn[];
+}
+
 export interface WritePlan {
   readonly sheet: string;
   readonly headerRow: number;
   readonly scoreColumns: readonly { readonly header: string; readonly col: number }[];
-  readonly cells: readonly CellWrite[];
+  /** The cells besides the unit rows' scores, a short list: the score headers the tool writes (bold) first, then the
+   * cells cleared on rows it scored before that are no longer units. */
+  readonly writes: readonly CellWrite[];
+  /** The unit rows' score cells, column by column. */
+  readonly scores: ScoreWrites;
   /** Merged ranges ([top, left, bottom, right], 1-based) reaching into the score columns: no cell of theirs is in
-   * `cells`, and a host writing rectangles must not cover any of their cells either (Excel refuses to change part of
-   * a merged range, even with a null in its place). */
+   * `writes` or `scores`, and a host writing rectangles must not cover any of their cells either (Excel refuses to
+   * change part of a merged range, even with a null in its place). */
   readonly merged: readonly (readonly [number, number, number, number])[];
   readonly formats: readonly FormatWrite[];
   readonly ranking: RankingTable;
@@ -78,7 +104,7 @@ export interface WritePlan {
   readonly memorySheet: string;
   readonly memoryChunks: readonly string[];
   /** False when the score cells carry no explanation notes (more than EXPLANATION_NOTES_MAX_UNITS units): their
-   * `note` is null, and `findings` holds the warning saying so. */
+   * `notes` are null, and `findings` holds the warning saying so. */
   readonly explanationNotes: boolean;
   /** Workbook-level findings about what is written (the warning above); empty when there is nothing to say. */
   readonly findings: readonly Finding[];
@@ -186,19 +212,16 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     .map(({ header, col }) => ({ row: headerRow, col, value: header, note: null, bold: true }));
   const reviews = reviewSummaries(a);
   const units = a.units;
-  const unitRows: number[] = new Array<number>(units.length);
+  const unitRows = new Int32Array(units.length);
   const indicators = a.rulebook.indicators;
   const nIndicators = indicators.length;
-  // The header cells, then each unit's score cells: sized once, as a list grown one cell at a time is copied each time
-  // it grows. Rows cleared below come after, one at a time.
-  const cells: CellWrite[] = new Array<CellWrite>(headerWrites.length + units.length * (nIndicators + 4));
-  let n = 0;
-  for (const w of headerWrites) cells[n++] = w;
   const notes = explanationNotes(a);
   const noteOf = notes ? scoreNotes(a) : null;
   const notesSkipped = explanationNotesFinding(a);
-  const indicatorCols = columns.slice(0, nIndicators).map((c) => c.col);
-  const [bonusCol, totalCol, rankCol, reviewCol] = columns.slice(nIndicators).map((c) => c.col);
+  // The score block column by column, one array per column sized once (a list grown one at a time is copied each
+  // time it grows). A column of numbers only is held as unboxed numbers.
+  const values = columns.map(() => new Array<number | string>(units.length));
+  const noteLists = columns.map(() => (noteOf ? new Array<string | null>(units.length) : null));
   const ids = indicators.map((i) => i.id);
   // Units' indicator scores all read through one key list: each indicator's slot in it is looked up once.
   const first = units.length ? units[0].indicators : null;
@@ -206,6 +229,7 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
   const slots = keyIndex ? ids.map((id) => keyIndex.slot(id)) : [];
   const rankingRows: (string | number)[][] = new Array<(string | number)[]>(units.length);
   const score = new ScoreNumbers(units.length);
+  const [bonusAt, totalAt, rankAt, reviewAt] = [nIndicators, nIndicators + 1, nIndicators + 2, nIndicators + 3];
   for (let k = 0; k < units.length; k++) {
     const u = units[k];
     const row = u.record.row;
@@ -214,50 +238,43 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     const rankingRow = new Array<string | number>(nIndicators + 5);
     rankingRow[0] = u.rank;
     rankingRow[1] = displayName(u.record.key, row);
-    rankingRow[2] = score.of(u.total);
+    const total = score.of(u.total);
+    rankingRow[2] = total;
     const scored = u.indicators;
     const shared = keyIndex !== null && scored instanceof KeyedMap && scored.keyIndex === keyIndex;
     for (let i = 0; i < nIndicators; i++) {
       const cents = shared && slots[i] >= 0 ? (scored.valueAt(slots[i]) as number) : (scored.get(ids[i]) ?? 0);
       const value = score.of(cents);
       rankingRow[3 + i] = value;
-      cells[n++] = {
-        row,
-        col: indicatorCols[i],
-        value,
-        note: noteOf ? noteOf(u, i, cents) : null,
-        numberFormat: SCORE_FORMAT,
-      };
+      values[i][k] = value;
+      if (noteOf) noteLists[i]![k] = noteOf(u, i, cents);
     }
     const bonus = score.of(u.bonus);
     rankingRow[3 + nIndicators] = bonus;
     rankingRow[4 + nIndicators] = reviews[k];
     rankingRows[k] = rankingRow;
-    cells[n++] = {
-      row,
-      col: bonusCol,
-      value: bonus,
-      note: noteOf ? noteOf(u, nIndicators) : null,
-      numberFormat: SCORE_FORMAT,
-    };
-    cells[n++] = {
-      row,
-      col: totalCol,
-      value: score.of(u.total),
-      note: noteOf ? noteOf(u, nIndicators + 1) : null,
-      numberFormat: SCORE_FORMAT,
-    };
-    cells[n++] = {
-      row,
-      col: rankCol,
-      value: u.rank,
-      note: noteOf ? noteOf(u, nIndicators + 2) : null,
-      numberFormat: "0",
-    };
-    cells[n++] = { row, col: reviewCol, value: reviews[k], note: null };
+    values[bonusAt][k] = bonus;
+    values[totalAt][k] = total;
+    values[rankAt][k] = u.rank;
+    values[reviewAt][k] = reviews[k];
+    if (noteOf) {
+      noteLists[bonusAt]![k] = noteOf(u, nIndicators);
+      noteLists[totalAt]![k] = noteOf(u, nIndicators + 1);
+      noteLists[rankAt]![k] = noteOf(u, nIndicators + 2);
+    }
   }
+  const formatOf = (i: number): string | undefined => (i < rankAt ? SCORE_FORMAT : i === rankAt ? "0" : undefined);
+  // 核查意见 carries no note
+  const scoreCols: ScoreColumn[] = columns.map(({ col }, i) => ({
+    col,
+    values: values[i],
+    notes: i === reviewAt ? null : noteLists[i],
+    ...(formatOf(i) !== undefined ? { numberFormat: formatOf(i) } : {}),
+    only: null,
+  }));
   // Rows the tool scored last time that are no longer units lose what it wrote there. Only those: a row it never
   // wrote (the office's own 合计 with a formula in a 总分 column it typed) is never touched.
+  const writes: CellWrite[] = [...headerWrites];
   const rows = a.layout.sheet.rows;
   const sameSheet = snapshot.memory?.assessmentSheet === a.layout.sheet.name;
   const scored = sameSheet ? (snapshot.memory?.scoredRows ?? []) : [];
@@ -267,7 +284,7 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
       if (isUnitRow.has(row)) continue;
       for (const { col } of columns) {
         const v = rows[row - 1]?.[col - 1];
-        if (v !== null && v !== undefined) cells.push({ row, col, value: null, note: null });
+        if (v !== null && v !== undefined) writes.push({ row, col, value: null, note: null });
       }
     }
   }
@@ -295,7 +312,7 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     version: 2,
     assessmentSheet: a.layout.sheet.name,
     highlights,
-    scoredRows: toRanges(unitRows),
+    scoredRows: toRanges(Array.from(unitRows)),
     settings: { ...a.settings },
     block: { sheet: a.layout.sheet.name, headerRow, col: columns[0].col, headers: columns.map((c) => c.header) },
     ranking: rankingPrint(ranking),
@@ -321,7 +338,14 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     sheet: a.layout.sheet.name,
     headerRow,
     scoreColumns: columns,
-    cells: merged.length > 0 ? cells.filter((w) => !inMerged(merged, w.row, w.col)) : cells,
+    writes: merged.length > 0 ? writes.filter((w) => !inMerged(merged, w.row, w.col)) : writes,
+    scores: {
+      rows: unitRows,
+      columns:
+        merged.length > 0
+          ? scoreCols.map((c) => keepCells(c, unitRows, (row) => !inMerged(merged, row, c.col)))
+          : scoreCols,
+    },
     merged,
     formats,
     ranking,
@@ -331,6 +355,48 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     explanationNotes: notes,
     findings: notesSkipped ? [notesSkipped] : [],
   };
+}
+
+/** A score column writing only the cells of its units whose row passes `keep` (the column itself when all do). */
+export function keepCells(c: ScoreColumn, rows: Int32Array, keep: (row: number, k: number) => boolean): ScoreColumn {
+  const n = c.only ? c.only.length : rows.length;
+  const kept = new Int32Array(n);
+  let m = 0;
+  for (let j = 0; j < n; j++) {
+    const k = c.only ? c.only[j] : j;
+    if (keep(rows[k], k)) kept[m++] = k;
+  }
+  return m === n ? c : { ...c, only: kept.slice(0, m) };
+}
+
+/** Every cell the plan writes, in the order of a list of them: the score headers, then the unit rows' score cells
+ * unit by unit (block order within a unit), then the cells cleared. For hosts that go cell by cell; nothing is made
+ * per cell. */
+export function eachCell(
+  p: Pick<WritePlan, "writes" | "scores">,
+  visit: (
+    row: number,
+    col: number,
+    value: CellWrite["value"],
+    note: string | null,
+    numberFormat: string | undefined,
+    bold: boolean,
+  ) => void,
+): void {
+  for (const w of p.writes) if (w.bold) visit(w.row, w.col, w.value, w.note, w.numberFormat, true);
+  const { rows, columns } = p.scores;
+  const next = new Int32Array(columns.length);
+  for (let k = 0; k < rows.length; k++) {
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i];
+      if (c.only !== null) {
+        if (next[i] >= c.only.length || c.only[next[i]] !== k) continue;
+        next[i]++;
+      }
+      visit(rows[k], c.col, c.values[k], c.notes === null ? null : c.notes[k], c.numberFormat, false);
+    }
+  }
+  for (const w of p.writes) if (!w.bold) visit(w.row, w.col, w.value, w.note, w.numberFormat, false);
 }
 
 /** A fingerprint of the ranking tab's content (its title, header, rows and widths). */

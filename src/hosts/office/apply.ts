@@ -8,10 +8,10 @@ import {
   HIGHLIGHT_COLORS,
   LOOKS,
   type RankingTable,
-  type CellWrite,
   type WritePlan,
   address,
   argbToHex,
+  eachCell,
   rankingBodyLook,
 } from "../../core";
 import { ADDRESS_CHARS, COMMAND_BYTES, jsonBytes, pack, slices } from "./budget";
@@ -31,66 +31,80 @@ interface WriteBlock {
   readonly formats: (string | null)[][];
 }
 
+/** Where a group of cells' rectangles reach: per column written, its first and last row. */
+interface Extent {
+  readonly top: number[];
+  readonly bottom: number[];
+  /** The blocks, once made: per column, the block holding it. */
+  readonly blockOf: WriteBlock[];
+}
+
 /** The plan's cell writes as rectangular blocks over runs of adjacent columns: one values and one numberFormat
  * assignment per block, null where a cell is left as it is ("" clears a cell). No block covers a cell of a merged
- * range reaching into the score columns (plan.merged): rows meeting one are written as runs of the cells around it. */
+ * range reaching into the score columns (plan.merged): rows meeting one are written as runs of the cells around it.
+ * Two passes over the plan's cells (core eachCell), making nothing per cell but the blocks' own arrays. */
 export function cellBlocks(plan: WritePlan): WriteBlock[] {
-  if (plan.cells.length === 0) return [];
   const broken = new Set<number>();
   for (const [top, , bottom] of plan.merged) for (let r = top; r <= bottom; r++) broken.add(r);
-  if (broken.size === 0) return rectangles(plan.cells);
-  const whole: CellWrite[] = [];
-  const byRow = new Map<number, CellWrite[]>();
-  for (const w of plan.cells) {
-    if (!broken.has(w.row)) whole.push(w);
-    else (byRow.get(w.row) ?? byRow.set(w.row, []).get(w.row)!).push(w);
-  }
-  // Between broken rows, the usual rectangles: each stretch of rows on its own.
-  const stretches: CellWrite[][] = [];
-  const sorted = [...whole].sort((a, b) => a.row - b.row);
-  for (const w of sorted) {
-    const last = stretches[stretches.length - 1];
-    const prev = last?.[last.length - 1];
-    if (prev && ![...range(prev.row + 1, w.row)].some((r) => broken.has(r))) last.push(w);
-    else stretches.push([w]);
-  }
-  // On a broken row, each run of adjacent columns written (the merged cells are not in the plan).
-  const single = [...byRow.values()].flatMap((cells) => rectangles(cells));
-  return [...stretches.flatMap((cells) => rectangles(cells)), ...single];
+  // The cells fall into groups, each written as its own rectangles: the stretches of rows between broken rows (by
+  // the number of broken rows above: 0, 1, …), then each broken row on its own (by -row), in the order first met.
+  const cuts = [...broken].sort((a, b) => a - b);
+  const groupOf = (row: number): number => {
+    if (cuts.length === 0) return 0;
+    if (broken.has(row)) return -row;
+    let lo = 0;
+    let hi = cuts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cuts[mid] < row) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const groups = new Map<number, Extent>();
+  eachCell(plan, (row, col) => {
+    const g = groupOf(row);
+    let e = groups.get(g);
+    if (!e) groups.set(g, (e = { top: [], bottom: [], blockOf: [] }));
+    if (!(e.top[col] <= row)) e.top[col] = row;
+    if (!(e.bottom[col] >= row)) e.bottom[col] = row;
+  });
+  const stretches = [...groups.keys()].filter((g) => g >= 0).sort((a, b) => a - b);
+  const order = [...stretches, ...[...groups.keys()].filter((g) => g < 0)];
+  const blocks: WriteBlock[] = [];
+  for (const g of order) blocks.push(...rectangles(groups.get(g)!));
+  eachCell(plan, (row, col, value, _note, numberFormat) => {
+    const b = groups.get(groupOf(row))!.blockOf[col];
+    b.values[row - b.row][col - b.col] = value ?? "";
+    if (numberFormat !== undefined) b.formats[row - b.row][col - b.col] = numberFormat;
+  });
+  return blocks;
 }
 
-function* range(from: number, to: number): Generator<number> {
-  for (let r = from; r < to; r++) yield r;
-}
-
-function rectangles(cells: readonly CellWrite[]): WriteBlock[] {
-  const cols = [...new Set(cells.map((c) => c.col))].sort((a, b) => a - b);
-  const runs: number[][] = [];
-  for (const c of cols) {
-    const last = runs[runs.length - 1];
-    if (last && last[last.length - 1] === c - 1) last.push(c);
-    else runs.push([c]);
-  }
-  const runOf = new Map<number, number>();
-  runs.forEach((run, i) => run.forEach((c) => runOf.set(c, i)));
-  // Loops, not Math.min(...cells): a plan for 50,000 rows has 700,000 cells.
-  const top = runs.map(() => Infinity);
-  const bottom = runs.map(() => -Infinity);
-  for (const w of cells) {
-    const i = runOf.get(w.col)!;
-    if (w.row < top[i]) top[i] = w.row;
-    if (w.row > bottom[i]) bottom[i] = w.row;
-  }
-  const blocks = runs.map((run, i) => ({
-    row: top[i],
-    col: run[0],
-    values: Array.from({ length: bottom[i] - top[i] + 1 }, () => run.map((): string | number | null => null)),
-    formats: Array.from({ length: bottom[i] - top[i] + 1 }, () => run.map((): string | null => null)),
-  }));
-  for (const w of cells) {
-    const b = blocks[runOf.get(w.col)!];
-    b.values[w.row - b.row][w.col - b.col] = w.value ?? "";
-    if (w.numberFormat !== undefined) b.formats[w.row - b.row][w.col - b.col] = w.numberFormat;
+/** A group's blocks, one per run of adjacent columns, from its first to its last row; null-filled. */
+function rectangles(e: Extent): WriteBlock[] {
+  const cols: number[] = [];
+  e.top.forEach((_, col) => cols.push(col)); // ascending: an array's indexes
+  const blocks: WriteBlock[] = [];
+  for (let i = 0; i < cols.length;) {
+    let j = i + 1;
+    while (j < cols.length && cols[j] === cols[j - 1] + 1) j++;
+    const run = cols.slice(i, j);
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (const c of run) {
+      top = Math.min(top, e.top[c]);
+      bottom = Math.max(bottom, e.bottom[c]);
+    }
+    const block: WriteBlock = {
+      row: top,
+      col: run[0],
+      values: Array.from({ length: bottom - top + 1 }, () => run.map((): string | number | null => null)),
+      formats: Array.from({ length: bottom - top + 1 }, () => run.map((): string | null => null)),
+    };
+    for (const c of run) e.blockOf[c] = block;
+    blocks.push(block);
+    i = j;
   }
   return blocks;
 }
@@ -125,7 +139,7 @@ function scoreOps(plan: WritePlan, formatAt: FormatAt): Op[] {
       });
     }
   }
-  const bold = plan.cells.filter((w) => w.bold);
+  const bold = plan.writes.filter((w) => w.bold);
   if (bold.length > 0) {
     ops.push({
       bytes: bold.length * 5 * COMMAND_BYTES,
@@ -303,7 +317,7 @@ function rankingOps(t: RankingTable, position: number): Op[] {
   return ops;
 }
 
-/** The tool's memory (encodeMemory chunks) into column A of its very hidden sheet, made when missing. */
+/** The tool's memory (encodeState chunks) into column A of its very hidden sheet, made when missing. */
 export function queueState(workbook: Excel.Workbook, name: string, chunks: readonly string[], exists: boolean): void {
   const sheet = exists ? workbook.worksheets.getItem(name) : workbook.worksheets.add(name);
   if (exists) sheet.getRange("A:A").clear("Contents");
@@ -325,7 +339,7 @@ export interface ApplyContext {
   readonly formatAt?: FormatAt;
   /** Sheets whose fills are left alone (a protected ledger). */
   readonly skipFills?: ReadonlySet<string>;
-  /** The memory to write before anything else (memory.ts, interimMemory); the plan's own is written last. */
+  /** The memory to write before anything else (memory.ts, interimState); the plan's own is written last. */
   readonly interimChunks?: readonly string[];
   /** The memory as read (column A of the tool's sheet), or null when there was none: a memory already in place is
    * not written again. Undefined: unknown, always written. */

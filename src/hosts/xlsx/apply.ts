@@ -1,18 +1,20 @@
 // Applies a WritePlan to an .xlsx package: score columns, highlights (fill + note), restores, 考核排名, memory.
 // Only the parts with something to change are rewritten, and in them only the cells the plan names: every other
 // cell, and every input cell's value, formula, note and number format, stays byte for byte as it was.
-import { HIGHLIGHT_COLORS, type Snapshot, type WritePlan, address } from "../../core";
+import { HIGHLIGHT_COLORS, type ScoreWrites, type Snapshot, type WritePlan, address, eachCell } from "../../core";
 import { CONTENT_TYPE, NS_REL, REL, relsName } from "./package";
 import type { Book } from "./read";
-import { type SheetChanges, type StyleChange, patchSheetXml } from "./sheet-xml";
+import { type CellChange, type SheetChanges, type StyleChange, patchSheetXml } from "./sheet-xml";
 import { quotedSheet, rankingSheetXml, stateSheetXml } from "./sheets-xml";
 import { solidFill } from "./styles";
 import { type NoteChanges, writeNotes } from "./notes-xml";
 import { insertChild } from "./order";
 import { attribute, children, elementEnd, escapeAttr, escapeText, findTag, withAttribute } from "./xml";
 
+type Sparse = Map<number, Map<number, CellChange>>;
+
 function changesOf(plan: WritePlan): Map<string, SheetChanges> {
-  const bySheet = new Map<string, SheetChanges>();
+  const bySheet = new Map<string, Sparse>();
   // one object per distinct style change, so the writer derives each new style once
   const interned = new Map<string, StyleChange>();
   const intern = (c: StyleChange): StyleChange => {
@@ -22,16 +24,23 @@ function changesOf(plan: WritePlan): Map<string, SheetChanges> {
     interned.set(key, c);
     return c;
   };
-  const at = (sheet: string, row: number, col: number) => {
+  const rowsOf = (sheet: string): Sparse => {
     let rows = bySheet.get(sheet);
     if (!rows) bySheet.set(sheet, (rows = new Map()));
+    return rows;
+  };
+  const at = (sheet: string, row: number, col: number) => {
+    const rows = rowsOf(sheet);
     let cols = rows.get(row);
     if (!cols) rows.set(row, (cols = new Map()));
     let ch = cols.get(col);
     if (!ch) cols.set(col, (ch = {}));
     return ch;
   };
-  for (const w of plan.cells) {
+  const scores = new ScoreRows(plan.scores, intern);
+  // the assessment sheet first when it has cells to write (the order sheets are patched in numbers new styles)
+  if (plan.writes.length > 0 || scores.size > 0) rowsOf(plan.sheet);
+  for (const w of plan.writes) {
     const ch = at(plan.sheet, w.row, w.col);
     ch.value = { v: w.value };
     if (w.numberFormat !== undefined || w.bold) {
@@ -47,7 +56,75 @@ function changesOf(plan: WritePlan): Map<string, SheetChanges> {
     const fill = f.fill.kind === "highlight" ? solidFill(HIGHLIGHT_COLORS[f.fill.highlight]) : f.fill.fill;
     ch.style = intern({ ...ch.style, fill });
   }
-  return bySheet;
+  const out = new Map<string, SheetChanges>(bySheet);
+  if (scores.size > 0) out.set(plan.sheet, scores.over(bySheet.get(plan.sheet) ?? new Map()));
+  return out;
+}
+
+/** The score block's rows as SheetChanges, over the sheet's other changes: a row's change objects are made when the
+ * sheet writer asks for that row and dropped after it, so none is held per cell of the block. */
+class ScoreRows {
+  /** Units with a cell written. */
+  readonly size: number;
+  /** row → unit index (-1: not a unit row). */
+  private readonly unitAt: Int32Array;
+  /** Per column, which units it writes (null: all). */
+  private readonly writes: (Uint8Array | null)[];
+  private readonly written: Uint8Array;
+  private readonly styles: (StyleChange | undefined)[];
+
+  constructor(
+    private readonly scores: ScoreWrites,
+    private readonly intern: (c: StyleChange) => StyleChange,
+  ) {
+    const { rows, columns } = scores;
+    let last = 0;
+    for (let k = 0; k < rows.length; k++) last = Math.max(last, rows[k]);
+    this.unitAt = new Int32Array(last + 1).fill(-1);
+    for (let k = 0; k < rows.length; k++) this.unitAt[rows[k]] = k;
+    this.written = new Uint8Array(rows.length);
+    this.writes = columns.map((c) => {
+      if (c.only === null) {
+        this.written.fill(1);
+        return null;
+      }
+      const mask = new Uint8Array(rows.length);
+      for (const k of c.only) mask[k] = this.written[k] = 1;
+      return mask;
+    });
+    this.size = this.written.reduce((n, w) => n + w, 0);
+    this.styles = columns.map((c) => (c.numberFormat !== undefined ? intern({ numFmt: c.numberFormat }) : undefined));
+  }
+
+  /** The sheet's changes: `other`'s rows, and the score cells (a fill on one joins its number format). */
+  over(other: Sparse): SheetChanges {
+    const { rows, columns } = this.scores;
+    const keys = [...other.keys()];
+    for (let k = 0; k < rows.length; k++) if (this.written[k] && !other.has(rows[k])) keys.push(rows[k]);
+    const unitOf = (row: number): number => {
+      const k = row < this.unitAt.length ? this.unitAt[row] : -1;
+      return k >= 0 && this.written[k] ? k : -1;
+    };
+    return {
+      size: keys.length,
+      keys: () => keys,
+      has: (row) => other.has(row) || unitOf(row) >= 0,
+      get: (row) => {
+        const k = unitOf(row);
+        const base = other.get(row);
+        if (k < 0) return base;
+        const cols = new Map(base);
+        columns.forEach((c, i) => {
+          if (this.writes[i] !== null && !this.writes[i][k]) return;
+          const style = this.styles[i];
+          const also = cols.get(c.col)?.style;
+          const merged = also && style ? this.intern({ ...style, ...also }) : (also ?? style);
+          cols.set(c.col, { value: { v: c.values[k] }, ...(merged ? { style: merged } : {}) });
+        });
+        return cols;
+      },
+    };
+  }
 }
 
 /** Puts a worksheet the tool owns in place: over the part of a sheet of that name, or as a new sheet at the end. */
@@ -148,7 +225,11 @@ function notesChanges(plan: WritePlan, snapshot: Snapshot): Map<string, NoteChan
     if (!m) out.set(sheet, (m = new Map()));
     m.set(a1, note);
   };
-  for (const w of plan.cells) put(plan.sheet, address(w.row, w.col), w.note);
+  const main = existing.get(plan.sheet);
+  eachCell(plan, (row, col, _value, note) => {
+    // a cell without a note changes nothing where there is none: its address is made only on a sheet with notes
+    if (note !== null || (main !== undefined && main.size > 0)) put(plan.sheet, address(row, col), note);
+  });
   for (const f of plan.formats) {
     if ("set" in f.note) put(f.sheet, address(f.row, f.col), f.note.set);
     else if ("remove" in f.note) put(f.sheet, address(f.row, f.col), null);

@@ -18,8 +18,14 @@ export interface CellChange {
   style?: StyleChange;
 }
 
-/** Changes by row, then column (1-based). */
-export type SheetChanges = Map<number, Map<number, CellChange>>;
+/** Changes by row, then column (1-based): a Map of Maps, or anything answering the same questions. Each changed row
+ * is asked for (get) once, in order, so a row's changes may be made when asked (apply.ts: the score block). */
+export interface SheetChanges {
+  readonly size: number;
+  keys(): Iterable<number>;
+  has(row: number): boolean;
+  get(row: number): ReadonlyMap<number, CellChange> | undefined;
+}
 
 /** One attribute of a cell or row tag, read without parsing the others (the hot path: every cell of a changed row). */
 function quickAttr(tag: string, name: "r" | "s"): string | undefined {
@@ -86,9 +92,21 @@ export function patchSheetXml(xml: string, changes: SheetChanges, styles: Styles
   const pending = [...changes.keys()].sort((a, b) => a - b);
   let next = 0;
   const out: string[] = [];
+  // The rectangle the changes cover, for <dimension>: gathered as each changed row is asked for, once.
+  const extent = { top: Infinity, left: Infinity, bottom: -Infinity, right: -Infinity };
+  const changesOn = (row: number): ReadonlyMap<number, CellChange> => {
+    const cols = changes.get(row) ?? new Map<number, CellChange>();
+    for (const col of cols.keys()) {
+      extent.top = Math.min(extent.top, row);
+      extent.bottom = Math.max(extent.bottom, row);
+      extent.left = Math.min(extent.left, col);
+      extent.right = Math.max(extent.right, col);
+    }
+    return cols;
+  };
 
   const newRow = (row: number): string => {
-    const cells = [...(changes.get(row) as Map<number, CellChange>)].sort((a, b) => a[0] - b[0]);
+    const cells = [...changesOn(row)].sort((a, b) => a[0] - b[0]);
     return `<${p}row r="${row}">${cells
       .map(([col, ch]) => cellXml(p, row, col, styleOf(styles, colStyle(col), ch.style), ch.value?.v ?? null))
       .join("")}</${p}row>`;
@@ -98,7 +116,7 @@ export function patchSheetXml(xml: string, changes: SheetChanges, styles: Styles
   };
 
   const patchRow = (rowTag: string, content: string, row: number): string => {
-    const rowChanges = changes.get(row) as Map<number, CellChange>;
+    const rowChanges = changesOn(row);
     const cols = [...rowChanges.keys()].sort((a, b) => a - b);
     let k = 0;
     const customFormat = attribute(rowTag, "customFormat");
@@ -193,26 +211,24 @@ export function patchSheetXml(xml: string, changes: SheetChanges, styles: Styles
   out.push(xml.slice(pos, close));
   flushRowsBefore(Infinity);
   out.push(data.kind === "empty" ? `</${p}sheetData>${xml.slice(data.end)}` : xml.slice(close));
-  out[0] = withDimension(out[0], changes);
+  out[0] = withDimension(out[0], extent);
   return out;
 }
 
 /** <dimension ref> grown to the cells written, so a reader trusting it sees them. `xml` is the part up to
  * <sheetData>. */
-function withDimension(xml: string, changes: SheetChanges): string {
+function withDimension(
+  xml: string,
+  changed: { readonly top: number; readonly left: number; readonly bottom: number; readonly right: number },
+): string {
   const t = findTag(xml, "dimension");
   if (!t) return xml;
   const tag = xml.slice(t.start, t.end);
   const r = parseRange(attribute(tag, "ref") ?? "A1") ?? { top: 1, left: 1, bottom: 1, right: 1 };
-  let { top, left, bottom, right } = r;
-  for (const [row, cols] of changes) {
-    for (const col of cols.keys()) {
-      top = Math.min(top, row);
-      bottom = Math.max(bottom, row);
-      left = Math.min(left, col);
-      right = Math.max(right, col);
-    }
-  }
+  const top = Math.min(r.top, changed.top);
+  const bottom = Math.max(r.bottom, changed.bottom);
+  const left = Math.min(r.left, changed.left);
+  const right = Math.max(r.right, changed.right);
   const ref = `${address(top, left)}:${address(bottom, right)}`;
   return xml.slice(0, t.start) + withAttribute(tag, "ref", ref) + xml.slice(t.end);
 }

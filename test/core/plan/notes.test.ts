@@ -5,6 +5,7 @@ import { assess } from "../../../src/core/assess";
 import { EXPLANATION_NOTES_MAX_UNITS, EXPLANATION_NOTES_SKIPPED, NOTE_PREFIX, plan } from "../../../src/core/plan/plan";
 import { buildReport } from "../../../src/core/plan/report";
 import { book, sheet, unit } from "../builders";
+import { planCells } from "../../support/plan-cells";
 
 /** n units, every other one with a missing 联络员 (so highlights and their notes are there too). */
 function workbook(n: number) {
@@ -22,7 +23,7 @@ describe("explanation notes on score cells", () => {
   const above = run(EXPLANATION_NOTES_MAX_UNITS + 1);
   const unitCells = (x: typeof at) => {
     const review = x.p.scoreColumns[x.p.scoreColumns.length - 1].col;
-    return x.p.cells.filter((c) => c.row > 1 && c.col !== review);
+    return planCells(x.p).filter((c) => c.row > 1 && c.col !== review);
   };
 
   test("the limit is 2000 units, and the warning says so in Chinese", () => {
@@ -59,7 +60,7 @@ describe("explanation notes on score cells", () => {
     const cells = unitCells(above);
     expect(cells).toHaveLength((EXPLANATION_NOTES_MAX_UNITS + 1) * 13);
     for (const c of cells) expect(c.note).toBeNull();
-    expect(above.p.cells.every((c) => c.note === null)).toBe(true);
+    expect(planCells(above.p).every((c) => c.note === null)).toBe(true);
     expect(above.p.explanationNotes).toBe(false);
     expect(above.p.findings).toEqual([{ kind: "warning", message: EXPLANATION_NOTES_SKIPPED }]);
     expect(above.r.findings).toContainEqual({ kind: "warning", message: EXPLANATION_NOTES_SKIPPED });

@@ -4,6 +4,7 @@ import type { Snapshot } from "../../../src/core/model";
 import { isSolid, pendingWrites } from "../../../src/core/plan/pending";
 import { HIGHLIGHT_COLORS, type WritePlan, plan } from "../../../src/core/plan/plan";
 import { applied, book, colOf, sheet, unit } from "../builders";
+import { planCells } from "../../support/plan-cells";
 
 /** The snapshot a host reads after applying the plan: highlights shown as Office reads them. */
 const after = (snap: Snapshot, p: WritePlan): Snapshot =>
@@ -21,7 +22,9 @@ describe("pending writes", () => {
 
   test("a first run writes everything but an empty 核查意见 into an empty cell", () => {
     const pending = pendingWrites(p1, snap, { ...everything, rankingExists: false });
-    expect(pending.plan.cells).toEqual(p1.cells.filter((c) => c.bold || (c.value !== null && c.value !== "")));
+    expect(planCells(pending.plan)).toEqual(
+      planCells(p1).filter((c) => c.bold || (c.value !== null && c.value !== "")),
+    );
     expect(pending.plan.formats).toEqual(p1.formats);
     expect(pending.ranking).toBe(true);
   });
@@ -30,10 +33,11 @@ describe("pending writes", () => {
     const read = after(snap, p1);
     const p2 = plan(assess(read), read);
     // the rank and 核查意见 have number format "0" or none; the scores "0.00": each as written
+    const cells = planCells(p2);
     const formatAt = (_s: string, row: number, col: number) =>
-      p2.cells.find((c) => c.row === row && c.col === col)?.numberFormat;
+      cells.find((c) => c.row === row && c.col === col)?.numberFormat;
     const pending = pendingWrites(p2, read, { ...everything, formatAt });
-    expect(pending.plan.cells.filter((c) => !c.bold)).toEqual([]);
+    expect(planCells(pending.plan).filter((c) => !c.bold)).toEqual([]);
     expect(pending.plan.formats).toEqual([]);
     expect(pending.ranking).toBe(false);
   });
@@ -47,7 +51,7 @@ describe("pending writes", () => {
     const p2 = plan(assess(edited), edited);
     const pending = pendingWrites(p2, edited, { ...everything, formatAt: () => undefined });
     expect(pending.plan.formats.map((f) => f.fill.kind)).toEqual(["restore"]);
-    expect(pending.plan.cells.some((c) => c.row === 2)).toBe(true);
+    expect(planCells(pending.plan).some((c) => c.row === 2)).toBe(true);
   });
 
   test("a highlight whose fill was not read is taken as shown when the memory says the tool put it there", () => {

@@ -5,6 +5,7 @@ import type { CellValue, HostFill, Snapshot } from "../../../src/core/model";
 import { HIGHLIGHT_COLORS, NOTE_PREFIX, type FormatWrite, type WritePlan, plan } from "../../../src/core/plan/plan";
 import { decodeMemory, encodeMemory } from "../../../src/core/plan/memory";
 import { COLUMNS, type Rec, applied, book, colOf, ledgerSheet, sheet, unit } from "../builders";
+import { planCells } from "../../support/plan-cells";
 
 /** workbook.md, "Score columns … in this order". */
 const SCORE_HEADERS = [
@@ -49,7 +50,7 @@ describe("score columns", () => {
     expect(p.scoreColumns).toEqual(SCORE_HEADERS.map((header, i) => ({ header, col: N + 1 + i })));
     // headers written on the header row
     for (const { header, col } of p.scoreColumns) {
-      expect(p.cells).toContainEqual(expect.objectContaining({ row: 1, col, value: header }));
+      expect(planCells(p)).toContainEqual(expect.objectContaining({ row: 1, col, value: header }));
     }
   });
 
@@ -71,7 +72,7 @@ describe("score columns", () => {
     // workbook.md: a score header the tool did not write is the office's own column; the 14 go right of the last
     // used column (N + 2: "核查意见（县信用办填写）" keeps its 6-character bracket group, so it is not 核查意见).
     expect(p.scoreColumns).toEqual(SCORE_HEADERS.map((header, i) => ({ header, col: N + 3 + i })));
-    expect(p.cells.some((c) => c.col === N + 1 || c.col === N + 2)).toBe(false);
+    expect(planCells(p).some((c) => c.col === N + 1 || c.col === N + 2)).toBe(false);
     const warning = a.findings.find((f) => f.kind === "warning" && f.col === N + 1);
     expect(warning).toMatchObject({ row: 1 });
     expect(warning?.message).toContain("总分");
@@ -139,7 +140,7 @@ describe("score columns", () => {
     const p = planFor(book([sheet([unit("县发改局"), unit("县公安局", { 联络员: null, 信用报告数: "无" })])]));
     const valueAt = (row: number, header: string) => {
       const col = p.scoreColumns.find((c) => c.header === header)?.col;
-      return p.cells.find((c) => c.row === row && c.col === col)?.value;
+      return planCells(p).find((c) => c.row === row && c.col === col)?.value;
     };
     expect(valueAt(3, "一、工作机制建设（4分）")).toBe(3);
     expect(valueAt(3, "六、信用报告（5分）")).toBe(0);
@@ -155,7 +156,7 @@ describe("score columns", () => {
   test("核查意见 lists the missing fields in one line, as in workbook.md", () => {
     const p = planFor(book([sheet([unit("县发改局", { 联络员: null, 信用报告数: null })])]));
     const col = p.scoreColumns.find((c) => c.header === "核查意见")?.col;
-    expect(p.cells.find((c) => c.row === 2 && c.col === col)?.value).toBe("缺少材料 2 项：联络员、信用报告数");
+    expect(planCells(p).find((c) => c.row === 2 && c.col === col)?.value).toBe("缺少材料 2 项：联络员、信用报告数");
   });
 
   test("a row that stopped being a unit loses the scores the tool wrote there", () => {
@@ -164,13 +165,13 @@ describe("score columns", () => {
     const second = edit(applied(first, p1), "考核表", 3, 1, "合计");
     const p2 = planFor(second);
     const totalCol = p2.scoreColumns.find((c) => c.header === "总分")?.col;
-    expect(p2.cells.find((c) => c.row === 3 && c.col === totalCol)?.value).toBeNull();
+    expect(planCells(p2).find((c) => c.row === 3 && c.col === totalCol)?.value).toBeNull();
   });
 
   test("no input cell is ever written: every cell write is on the header row's score columns or a unit row's", () => {
     const p = planFor(book([sheet([unit("县发改局", { 联络员: null })])]));
     const scoreCols = new Set(p.scoreColumns.map((c) => c.col));
-    expect(p.cells.every((c) => scoreCols.has(c.col))).toBe(true);
+    expect(planCells(p).every((c) => scoreCols.has(c.col))).toBe(true);
   });
 });
 
@@ -363,7 +364,7 @@ describe("rows the tool scored before", () => {
     // the office adds its own 合计 row (row 4) with a number under 总分
     const second = edit(edit(applied(first, p1), "考核表", 4, 1, "合计"), "考核表", 4, totalCol, 195);
     const p2 = planFor(second);
-    expect(p2.cells.filter((c) => c.row === 4)).toEqual([]);
+    expect(planCells(p2).filter((c) => c.row === 4)).toEqual([]);
   });
 });
 

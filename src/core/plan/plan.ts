@@ -67,8 +67,8 @@ export interface RankingTable {
  * cell, as 100,000 units have 1.4 million score cells. */
 export interface ScoreColumn {
   readonly col: number;
-  /** The value for each unit, by index into ScoreWrites.rows. */
-  readonly values: readonly (number | string)[];
+  /** The value for each unit, by index into ScoreWrites.rows (a Float64Array for a column of numbers). */
+  readonly values: ArrayLike<number | string>;
   /** The note to set (string) or clear (null) for each unit; null when every one is null. */
   readonly notes: readonly (string | null)[] | null;
   readonly numberFormat?: string;
@@ -218,9 +218,10 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
   const notes = explanationNotes(a);
   const noteOf = notes ? scoreNotes(a) : null;
   const notesSkipped = explanationNotesFinding(a);
-  // The score block column by column, one array per column sized once (a list grown one at a time is copied each
-  // time it grows). A column of numbers only is held as unboxed numbers.
-  const values = columns.map(() => new Array<number | string>(units.length));
+  const [bonusAt, totalAt, rankAt, reviewAt] = [nIndicators, nIndicators + 1, nIndicators + 2, nIndicators + 3];
+  // The score block column by column: numbers in a Float64Array each (sized once, no boxes, nothing for the collector
+  // to trace), 核查意见 the list of summaries itself.
+  const numbers = columns.map((_, i) => (i === reviewAt ? null : new Float64Array(units.length)));
   const noteLists = columns.map(() => (noteOf ? new Array<string | null>(units.length) : null));
   const ids = indicators.map((i) => i.id);
   // Units' indicator scores all read through one key list: each indicator's slot in it is looked up once.
@@ -229,7 +230,6 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
   const slots = keyIndex ? ids.map((id) => keyIndex.slot(id)) : [];
   const rankingRows: (string | number)[][] = new Array<(string | number)[]>(units.length);
   const score = new ScoreNumbers(units.length);
-  const [bonusAt, totalAt, rankAt, reviewAt] = [nIndicators, nIndicators + 1, nIndicators + 2, nIndicators + 3];
   for (let k = 0; k < units.length; k++) {
     const u = units[k];
     const row = u.record.row;
@@ -246,17 +246,16 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
       const cents = shared && slots[i] >= 0 ? (scored.valueAt(slots[i]) as number) : (scored.get(ids[i]) ?? 0);
       const value = score.of(cents);
       rankingRow[3 + i] = value;
-      values[i][k] = value;
+      numbers[i]![k] = value;
       if (noteOf) noteLists[i]![k] = noteOf(u, i, cents);
     }
     const bonus = score.of(u.bonus);
     rankingRow[3 + nIndicators] = bonus;
     rankingRow[4 + nIndicators] = reviews[k];
     rankingRows[k] = rankingRow;
-    values[bonusAt][k] = bonus;
-    values[totalAt][k] = total;
-    values[rankAt][k] = u.rank;
-    values[reviewAt][k] = reviews[k];
+    numbers[bonusAt]![k] = bonus;
+    numbers[totalAt]![k] = total;
+    numbers[rankAt]![k] = u.rank;
     if (noteOf) {
       noteLists[bonusAt]![k] = noteOf(u, nIndicators);
       noteLists[totalAt]![k] = noteOf(u, nIndicators + 1);
@@ -267,7 +266,7 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
   // 核查意见 carries no note
   const scoreCols: ScoreColumn[] = columns.map(({ col }, i) => ({
     col,
-    values: values[i],
+    values: numbers[i] ?? reviews,
     notes: i === reviewAt ? null : noteLists[i],
     ...(formatOf(i) !== undefined ? { numberFormat: formatOf(i) } : {}),
     only: null,
@@ -401,7 +400,29 @@ export function eachCell(
 
 /** A fingerprint of the ranking tab's content (its title, header, rows and widths). */
 function rankingPrint(t: RankingTable): string {
-  return String(remembered(JSON.stringify([t.title, t.header, t.rows, t.widths])));
+  // remembered(JSON.stringify([t.title, t.header, t.rows, t.widths])), hashed a row at a time: the whole text of a
+  // large ranking (12 MB at 100,000 units) is never made.
+  const fnv = new Fnv();
+  fnv.add(`[${JSON.stringify(t.title)},${JSON.stringify(t.header)},[`);
+  t.rows.forEach((r, k) => fnv.add(k === 0 ? JSON.stringify(r) : `,${JSON.stringify(r)}`));
+  fnv.add(`],${JSON.stringify(t.widths)}]`);
+  return fnv.print();
+}
+
+/** remembered()'s fingerprint of a (non-empty) text given in pieces: FNV-1a over its UTF-16 code units. */
+class Fnv {
+  private h = 0x811c9dc5;
+  add(piece: string): void {
+    let h = this.h;
+    for (let i = 0; i < piece.length; i++) {
+      h ^= piece.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    this.h = h;
+  }
+  print(): string {
+    return `#${this.h.toString(16).padStart(8, "0")}`;
+  }
 }
 
 /** Hundredths as the number written to a cell: the same number each time for the same hundredths, so that a large

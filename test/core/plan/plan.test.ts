@@ -3,7 +3,7 @@ import { assess } from "../../../src/core/assess";
 import { address } from "../../../src/core/address";
 import type { CellValue, HostFill, Snapshot } from "../../../src/core/model";
 import { HIGHLIGHT_COLORS, NOTE_PREFIX, type FormatWrite, type WritePlan, plan } from "../../../src/core/plan/plan";
-import { decodeMemory, encodeMemory } from "../../../src/core/plan/memory";
+import { decodeMemory, encodeMemory, remembered } from "../../../src/core/plan/memory";
 import { COLUMNS, type Rec, applied, book, colOf, ledgerSheet, sheet, unit } from "../builders";
 import { planCells } from "../../support/plan-cells";
 
@@ -295,6 +295,14 @@ describe("the 考核排名 tab", () => {
     expect(first.slice(3, 13)).toEqual([4, 4, 37, 20, 10, 5, 5, 5, 5, 5]);
     expect(first[13]).toBe(2);
     expect(p.ranking.rows[3][14]).toBe("缺少材料 3 项：分管领导、牵头股室、联络员");
+  });
+
+  test("the memory's fingerprint of the tab is remembered() of its title, header, rows and widths as JSON", () => {
+    const t = p.ranking;
+    expect(p.memory.ranking).toBe(remembered(JSON.stringify([t.title, t.header, t.rows, t.widths])));
+    const none = planFor(book([sheet([])]));
+    const n = none.ranking;
+    expect(none.memory.ranking).toBe(remembered(JSON.stringify([n.title, n.header, n.rows, n.widths])));
   });
 });
 

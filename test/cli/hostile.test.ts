@@ -400,10 +400,10 @@ it("--help states the input limits", async () => {
 
 describe("a workbook too large for the memory the job may use", () => {
   it("ends with exit 2 and a Chinese message, not V8's out-of-memory trace", async () => {
-    // 5,000 unit rows need far more than 32 MB of heap: the bound is hit mid-job, as a huge workbook would hit 6 GB
+    // 20,000 unit rows need far more than 32 MB of heap: the bound is hit mid-job, as a huge workbook would hit 6 GB
     // (a bound so small that it is hit while the worker starts up can make V8 abort the whole process instead)
-    const input = path.join(dir, "oom-5000.xlsx");
-    await writeSyntheticXlsx(syntheticSnapshot((await openPackage(SAMPLE)).snapshot, 5000), input);
+    const input = path.join(dir, "oom-20000.xlsx");
+    await writeSyntheticXlsx(syntheticSnapshot((await openPackage(SAMPLE)).snapshot, 20_000), input);
     const r = spawnSync(process.execPath, [BIN, "score", input, "--out", path.join(dir, "oom.xlsx")], {
       encoding: "utf8",
       env: { ...process.env, XINYONG_HEAP_MB: "32" },

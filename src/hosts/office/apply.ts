@@ -317,7 +317,7 @@ function rankingOps(t: RankingTable, position: number): Op[] {
   return ops;
 }
 
-/** The tool's memory (encodeState chunks) into column A of its very hidden sheet, made when missing. */
+/** The tool's memory (encodeMemory chunks) into column A of its very hidden sheet, made when missing. */
 export function queueState(workbook: Excel.Workbook, name: string, chunks: readonly string[], exists: boolean): void {
   const sheet = exists ? workbook.worksheets.getItem(name) : workbook.worksheets.add(name);
   if (exists) sheet.getRange("A:A").clear("Contents");
@@ -339,7 +339,7 @@ export interface ApplyContext {
   readonly formatAt?: FormatAt;
   /** Sheets whose fills are left alone (a protected ledger). */
   readonly skipFills?: ReadonlySet<string>;
-  /** The memory to write before anything else (memory.ts, interimState); the plan's own is written last. */
+  /** The memory to write before anything else (memory.ts, interimMemory); the plan's own is written last. */
   readonly interimChunks?: readonly string[];
   /** The memory as read (column A of the tool's sheet), or null when there was none: a memory already in place is
    * not written again. Undefined: unknown, always written. */

@@ -17,7 +17,7 @@ import {
 import { ADDRESS_CHARS, COMMAND_BYTES, jsonBytes, pack, slices } from "./budget";
 import { officeFill } from "./cells";
 import { applyLook } from "./look";
-import { type Io, inTurn } from "./read";
+import { type Io, inTurn } from "./io";
 
 /** Points per character of column width, near enough for Calibri/等线 11. */
 const POINTS_PER_CHAR = 7;
@@ -226,7 +226,7 @@ function fillOps(plan: WritePlan, present: ReadonlySet<string>, skip: ReadonlySe
             .setCellProperties([[{ format: { fill: fill as Excel.CellPropertiesFill } }]]),
       });
     }
-    // Notes: this host never writes them (see notesKnown in read.ts); the reason is in 核查意见 and the pane.
+    // Notes: this host never writes them (see notesKnown in sheet-read.ts); the reason is in 核查意见 and the pane.
   }
   return ops;
 }

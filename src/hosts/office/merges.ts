@@ -7,7 +7,8 @@
 // So the first read asks for the whole sheet's areas (every area's top-left cell is on the sheet), and when that sync
 // fails, the first read is asked again without them and the areas are read in row bands across every column (an area
 // is found in the band holding its top-left cell): all bands of a size in one sync, halved while a sync fails.
-import type { Io, SheetRead } from "./read";
+import type { Io } from "./io";
+import type { SheetRead } from "./sheet-read";
 
 /** More than this many merged areas in a range, and Excel does not answer (see above). */
 export const MERGED_AREAS_MAX = 512;

@@ -30,7 +30,11 @@ import { applyOps, planOps } from "./apply";
 import { type ExcelRun, type DocumentSettings, HINT_SHEET } from "./env";
 import { protectionError } from "./errors";
 import { followRenames, interimMemory, withSheetIds } from "./memory";
-import { Io, type ReadOptions, type WorkbookRead, complete, probe, readFills, readFirst } from "./read";
+import { Io } from "./io";
+import { type ReadOptions, probe, readFirst } from "./first-read";
+import { type WorkbookRead } from "./sheet-read";
+import { complete } from "./rest-read";
+import { readFills } from "./fills-read";
 
 /** What one run did: the assessment, the plan it wrote (only what differed was sent), its round trips, and the host's
  * own warnings for the report (a protected ledger). */

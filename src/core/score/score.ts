@@ -11,6 +11,7 @@ import type { LedgerCount, LedgerResult } from "../read/ledger";
 import type { FieldValue, UnitRecord } from "../read/units";
 import { flattened } from "../text";
 import { type LeafInput, leafCents, pointsOf, scoreLeaf } from "./leaves";
+import { rankPositions } from "./rank";
 
 export interface UnitResult {
   readonly record: UnitRecord;
@@ -226,37 +227,6 @@ function scoreBonus(s: Scoring, record: UnitRecord, w: Why | null, warnings: Fin
     });
   }
   return cents;
-}
-
-/** 1, 2, 2, 4: equal totals share a rank and the next rank skips (并列). Returns positions in ranking order. */
-function rankPositions(totals: ArrayLike<number>, rosterIndex: ArrayLike<number>): { order: number[]; rank: number[] } {
-  const n = totals.length;
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => {
-    if (totals[b] !== totals[a]) return totals[b] - totals[a];
-    // within a tie: Annex 1 order, then units off the roster in sheet order
-    const ra = rosterIndex[a] < 0 ? Infinity : rosterIndex[a];
-    const rb = rosterIndex[b] < 0 ? Infinity : rosterIndex[b];
-    if (ra !== rb) return ra - rb;
-    return a - b;
-  });
-  const rank: number[] = new Array<number>(n);
-  for (let pos = 0; pos < n; pos++) {
-    const i = order[pos];
-    rank[pos] = pos > 0 && totals[order[pos - 1]] === totals[i] ? rank[pos - 1] : pos + 1;
-  }
-  return { order, rank };
-}
-
-/** 1, 2, 2, 4: equal totals share a rank and the next rank skips (并列). Returns units in ranking order. */
-export function rankOrder<T extends { total: number; record: { readonly rosterIndex: number } }>(
-  units: readonly T[],
-): { unit: T; rank: number }[] {
-  const { order, rank } = rankPositions(
-    units.map((u) => u.total),
-    units.map((u) => u.record.rosterIndex),
-  );
-  return order.map((i, pos) => ({ unit: units[i], rank: rank[pos] }));
 }
 
 export interface ScoreInput {

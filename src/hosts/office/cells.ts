@@ -43,30 +43,6 @@ export function cellValueOf(
   return String(value);
 }
 
-/** A grid of cells from Range.values / valueTypes / numberFormat, placed at (firstRow, firstCol) (0-based) in a
- * dense grid from A1, as SheetSnapshot.rows wants it. Trailing blanks are dropped. */
-export function toRows(
-  values: readonly (readonly unknown[])[],
-  types: readonly (readonly string[])[],
-  formats: readonly (readonly unknown[])[],
-  firstRow: number,
-  firstCol: number,
-): CellValue[][] {
-  const rows: CellValue[][] = [];
-  for (let r = 0; r < firstRow; r++) rows.push([]);
-  values.forEach((line, r) => {
-    const cells: CellValue[] = [];
-    for (let c = 0; c < firstCol; c++) cells.push(null);
-    line.forEach((v, c) => {
-      const fmt = formats[r]?.[c];
-      cells.push(cellValueOf(v, types[r]?.[c] ?? "Unknown", typeof fmt === "string" ? fmt : "General"));
-    });
-    while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
-    rows.push(cells);
-  });
-  return rows;
-}
-
 /** The fill part of Range.getCellProperties (ExcelApi 1.9), as the host remembers it. */
 export interface OfficeFill {
   color?: string;

@@ -1,6 +1,6 @@
 // rules-2020.md: 不适用 policies, total, ranking (并列 1-2-2-4, ties in Annex 1 order), self-assessment gap, settings.
 import { WorkbookError } from "../../../src/core/model";
-import { rankOrder } from "../../../src/core/score/score";
+import { rankPositions } from "../../../src/core/score/rank";
 import { findings, leaf, result, score, total, unit } from "../builders";
 
 describe("不适用 policies", () => {
@@ -214,12 +214,14 @@ describe("ranking", () => {
     ]);
   });
 
-  test("rankOrder on bare totals: 1 + the number of strictly greater totals", () => {
-    const rec = (rosterIndex: number) => ({ rosterIndex }) as never;
+  test("ranks on bare totals: 1 + the number of strictly greater totals", () => {
     const totals = [50, 70, 70, 70, 10, 90, 50];
-    const out = rankOrder(totals.map((t, i) => ({ total: t, record: rec(i) })));
+    const { order, rank } = rankPositions(
+      totals,
+      totals.map((_, i) => i),
+    );
     // 90 → 1; 70 ×3 → 2; 50 ×2 → 5; 10 → 7
-    expect(out.map((o) => [o.unit.total, o.rank])).toEqual([
+    expect(order.map((i, pos) => [totals[i], rank[pos]])).toEqual([
       [90, 1],
       [70, 2],
       [70, 2],

@@ -1,4 +1,5 @@
-import { officeFill, ownFill, rangeOrigin, cellValueOf, toRows } from "../../../src/hosts/office/cells";
+import { officeFill, ownFill, rangeOrigin, cellValueOf } from "../../../src/hosts/office/cells";
+import { SheetRead } from "../../../src/hosts/office/sheet-read";
 
 describe("Excel cells → CellValue", () => {
   it("reads types: errors, booleans, blanks, dates only when the format says so", () => {
@@ -13,8 +14,9 @@ describe("Excel cells → CellValue", () => {
 
   it("places a used range that does not start at A1", () => {
     expect(rangeOrigin("'my sheet'!C5:F9")).toEqual({ row: 4, col: 2 });
-    const rows = toRows([["a", ""]], [["String", "Empty"]], [["General", "General"]], 2, 1);
-    expect(rows).toEqual([[], [], [null, "a"]]);
+    const read = new SheetRead("考核表", true);
+    read.absorb({ row: 2, col: 1, rows: 1, cols: 2 }, [["a", ""]], [["String", "Empty"]], [["General", "General"]]);
+    expect(read.snapshot().rows).toEqual([[], [], [null, "a"]]);
   });
 
   it("keeps a cell's own fill and gives it back, also one saved by the command line", () => {

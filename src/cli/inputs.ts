@@ -1,9 +1,9 @@
 // Checks on the input file before the reader sees it, so bad input gets a clear message (what was looked for), and a
 // hostile file (a zip bomb, a huge file) is refused in bounded time and memory instead of being unpacked whole. The
-// file's size and first bytes are looked at here, then its zip directory (hosts/xlsx/unzip.ts: the sizes the parts
+// file's size and first bytes are looked at here, then its zip directory (hosts/xlsx/package/unzip.ts: the sizes the parts
 // declare); a part that unpacks to more than it declares stops the reader itself, and zipMessage says so in Chinese.
 import { promises as fs } from "node:fs";
-import { ZIP_LIMITS, ZipError, checkEntries, zipEntries } from "../hosts/xlsx/unzip";
+import { ZIP_LIMITS, ZipError, checkEntries, zipEntries } from "../hosts/xlsx/package/unzip";
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -14,7 +14,7 @@ const MB = 1024 * 1024;
 export const LIMITS = {
   /** The .xlsx file as it is on disk. */
   fileBytes: 20 * MB,
-  /** All its parts unpacked, parts in the zip, and the packing ratio of a part over 1 MB (hosts/xlsx/unzip.ts). */
+  /** All its parts unpacked, parts in the zip, and the packing ratio of a part over 1 MB (hosts/xlsx/package/unzip.ts). */
   ...ZIP_LIMITS,
 } as const;
 

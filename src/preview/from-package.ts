@@ -5,7 +5,7 @@
 // ExcelJS workbooks.
 import { type HostFill, isDateCell, isErrorCell } from "../core";
 import { type SheetDetail, readDetail } from "../hosts/xlsx/detail";
-import type { XlsxPackage } from "../hosts/xlsx/package";
+import type { XlsxPackage } from "../hosts/xlsx/package/package";
 import { dateToSerial } from "../core/serial";
 import { FakeDocument, type FillModel } from "./excel";
 

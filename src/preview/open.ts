@@ -2,7 +2,7 @@
 // read by the command line's own reader (src/hosts/xlsx: unzipped with fflate, within the same limits against zip
 // bombs) into the simulated Excel the host tests use (src/preview/excel.ts), or an empty workbook.
 import { readDetail } from "../hosts/xlsx/detail";
-import { readPackage } from "../hosts/xlsx/package";
+import { readPackage } from "../hosts/xlsx/package/package";
 import { FakeDocument, FakeExcel } from "./excel";
 import { documentOf } from "./from-package";
 import { type Looks, lookOf } from "./look";

@@ -1,9 +1,9 @@
 // The fake Excel from an .xlsx file on disk, its bytes, or an ExcelJS workbook a test built or changed: each becomes
-// the package its file would be and is read by the command line's own reader (from-package.ts builds the document).
+// the package its file would be and is read by the command line's own reader (src/preview/from-package.ts builds the document).
 import { readFileSync } from "node:fs";
 import type ExcelJS from "exceljs";
 import { packageOfWorkbook } from "../../src/hosts/xlsx/exceljs";
-import { XlsxPackage, readPackage } from "../../src/hosts/xlsx/package";
+import { XlsxPackage, readPackage } from "../../src/hosts/xlsx/package/package";
 import { FakeDocument, FakeExcel } from "../../src/preview/excel";
 import { documentFrom as documentOfPackage } from "../../src/preview/from-package";
 

@@ -11,7 +11,14 @@
 //   (f) addX14Extensions        x14 conditional formatting (a data bar) and an x14 list validation in <extLst>
 //   (g) addAlternateContent     workbook.xml as Excel writes it: fileVersion, mc:AlternateContent with x15ac:absPath
 //   (h) addDyDescent            x14ac:dyDescent on rows and sheetFormatPr, x14ac:knownFonts and Excel's styles extLst
-import { CONTENT_TYPE, NS_REL, REL, type XlsxPackage, insertBeforeClose, relsName } from "../../src/hosts/xlsx/package";
+import {
+  CONTENT_TYPE,
+  NS_REL,
+  REL,
+  type XlsxPackage,
+  insertBeforeClose,
+  relsName,
+} from "../../src/hosts/xlsx/package/package";
 import { type Book, readBook } from "../../src/hosts/xlsx/read";
 import type { CellValue, SheetSnapshot } from "../../src/core";
 import { columnLetters, parseAddress } from "../../src/core";
@@ -24,7 +31,7 @@ import {
   findTag,
   nextTag,
   withAttribute,
-} from "../../src/hosts/xlsx/xml";
+} from "../../src/hosts/xlsx/parts/xml";
 
 export const NS = {
   main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -74,7 +81,7 @@ export const LEDGER_SHEET = "双公示台账";
 // ---------------------------------------------------------------------------------------------------------------------
 // Parts and XML in place
 
-// The schema orders are the fixtures' own, not the writer's (src/hosts/xlsx/order.ts): a slip in one is not repeated
+// The schema orders are the fixtures' own, not the writer's (src/hosts/xlsx/parts/order.ts): a slip in one is not repeated
 // in the other, and ooxml-check.py judges both.
 
 /** Top-level elements of a worksheet, in the order CT_Worksheet (ISO/IEC 29500-1 §18.3.1.99) requires. */

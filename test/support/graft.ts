@@ -1,11 +1,11 @@
 // The sample's assessment (or ledger) sheet put into a package Excel itself wrote: that worksheet's <sheetData> replaced
 // by the sample's values, everything else of the package as Excel left it (its namespaces, header/footer pictures,
 // tables, printer settings, other sheets) byte for byte. So the tool meets a real Excel file holding an assessment.
-import { REL, type XlsxPackage } from "../../src/hosts/xlsx/package";
+import { REL, type XlsxPackage } from "../../src/hosts/xlsx/package/package";
 import { readBook } from "../../src/hosts/xlsx/read";
 import type { CellValue } from "../../src/core";
 import { columnLetters, parseAddress } from "../../src/core";
-import { type Tag, attribute, children, findTag, textElement, withAttribute } from "../../src/hosts/xlsx/xml";
+import { type Tag, attribute, children, findTag, textElement, withAttribute } from "../../src/hosts/xlsx/parts/xml";
 import {
   ASSESSMENT_SHEET,
   REL_TYPE,

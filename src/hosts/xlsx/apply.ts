@@ -2,14 +2,14 @@
 // Only the parts with something to change are rewritten, and in them only the cells the plan names: every other
 // cell, and every input cell's value, formula, note and number format, stays byte for byte as it was.
 import { HIGHLIGHT_COLORS, type ScoreWrites, type Snapshot, type WritePlan, address, eachCell } from "../../core";
-import { CONTENT_TYPE, NS_REL, REL, relsName } from "./package";
+import { CONTENT_TYPE, NS_REL, REL, relsName } from "./package/package";
 import type { Book } from "./read";
-import { type CellChange, type SheetChanges, type StyleChange, patchSheetXml } from "./sheet-xml";
-import { quotedSheet, rankingSheetXml, stateSheetXml } from "./sheets-xml";
-import { solidFill } from "./styles";
-import { type NoteChanges, writeNotes } from "./notes-xml";
-import { insertChild } from "./order";
-import { attribute, children, elementEnd, escapeAttr, escapeText, findTag, withAttribute } from "./xml";
+import { type CellChange, type SheetChanges, type StyleChange, patchSheetXml } from "./parts/worksheet";
+import { quotedSheet, rankingSheetXml, stateSheetXml } from "./parts/owned-sheets";
+import { solidFill } from "./parts/styles";
+import { type NoteChanges, writeNotes } from "./parts/comments";
+import { insertChild } from "./parts/order";
+import { attribute, children, elementEnd, escapeAttr, escapeText, findTag, withAttribute } from "./parts/xml";
 
 type Sparse = Map<number, Map<number, CellChange>>;
 

@@ -3,7 +3,7 @@
 // The browser preview draws a workbook from this, and the simulated Excel (src/preview/excel.ts) the tests use is filled from it, so
 // both start from the cells the command line reads. No Node modules: the preview bundles it.
 import type { HostFill, SheetSnapshot } from "../../core";
-import type { XlsxPackage } from "./package";
+import type { XlsxPackage } from "./package/package";
 import { type SheetPart, readSheets } from "./read";
 
 export interface CellDetail {

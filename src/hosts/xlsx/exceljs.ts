@@ -3,7 +3,7 @@
 // line's scoring never loads it (it takes most of a second to load); reading a workbook is read.ts's alone.
 import type ExcelJS from "exceljs";
 import { type AssessOptions, buildReport } from "../../core";
-import { XlsxPackage } from "./package";
+import { XlsxPackage } from "./package/package";
 import { atomically, type ScoreResult, scoreBuffer } from "./workbook";
 
 /** The ExcelJS module, loaded on first use. */

@@ -15,9 +15,9 @@ import {
   parseAddress,
 } from "../../core";
 import { DAYS_1900_TO_1904, serialToDate } from "../../core/serial";
-import { REL, type XlsxPackage } from "./package";
-import { Styles } from "./styles";
-import { attribute, findTag, unescapeOoxml } from "./xml";
+import { REL, type XlsxPackage } from "./package/package";
+import { Styles } from "./parts/styles";
+import { attribute, findTag, unescapeOoxml } from "./parts/xml";
 
 export interface SheetPart {
   readonly name: string;

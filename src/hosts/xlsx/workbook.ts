@@ -14,9 +14,9 @@ import {
   plan,
 } from "../../core";
 import { applyPlan } from "./apply";
-import { readPackage } from "./package";
+import { readPackage } from "./package/package";
 import { type Book, readBook } from "./read";
-import { packageBytes, writePackage } from "./zip";
+import { packageBytes, writePackage } from "./package/zip";
 
 export { loadWorkbook, saveWorkbook, scoreWorkbook } from "./exceljs";
 

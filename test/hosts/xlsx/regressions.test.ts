@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import type { SheetSnapshot } from "../../../src/core";
 import { readDetail } from "../../../src/hosts/xlsx/detail";
-import { readPackage } from "../../../src/hosts/xlsx/package";
+import { readPackage } from "../../../src/hosts/xlsx/package/package";
 import { openPackage, scoreWorkbook } from "../../../src/hosts/xlsx/workbook";
 import { load, reload } from "./util";
 

@@ -1,8 +1,8 @@
 // xl/styles.xml: what a cell's style index says (a date format? which fill?), and new styles derived from a cell's
 // own (its fill, number format or boldness changed, everything else kept). Existing entries are never edited, only
 // appended to, so every other cell looks exactly as before.
-import { type Alignment, FILL_PATTERNS, type HostFill, type Look, hexToArgb } from "../../core";
-import { isDateFormat } from "../../core/serial";
+import { type Alignment, FILL_PATTERNS, type HostFill, type Look, hexToArgb } from "../../../core";
+import { isDateFormat } from "../../../core/serial";
 import { insertChild } from "./order";
 import { attribute, attributes, children, elementEnd, escapeAttr, findTag, nextTag, withAttribute } from "./xml";
 

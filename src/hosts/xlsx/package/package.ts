@@ -4,7 +4,7 @@
 // No Node modules: the browser preview reads packages with this too; writing a zip is Node's (zip.ts).
 import { type ZipLimits, unzip } from "./unzip";
 import { decodeUtf8, encodePieces, encodeUtf8 } from "./utf8";
-import { attribute, elementEnd, escapeAttr, findTag, nextTag } from "./xml";
+import { attribute, elementEnd, escapeAttr, findTag, nextTag } from "../parts/xml";
 
 export const REL = {
   officeDocument: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",

@@ -1,8 +1,8 @@
 // Edits one worksheet part in place: the cells a write plan names get their new value and/or style; every other
 // byte of the part (rows, cells, formulas, the user's formatting) is copied as it was. Rows without a change are
 // copied whole without looking at their cells, so a sheet of 50,000 rows is one pass of indexOf.
-import { columnOf, parseRange } from "../../core/address";
-import { type HostFill, LOOKS, address } from "../../core";
+import { columnOf, parseRange } from "../../../core/address";
+import { type HostFill, LOOKS, address } from "../../../core";
 import { type Styles, lookDelta } from "./styles";
 import { attribute, children, elementEnd, findTag, nextTag, textElement, withAttribute } from "./xml";
 

@@ -1,7 +1,7 @@
 // Notes (Excel's legacy comments): a sheet's comments part and the VML drawing that shows them. The user's own
 // notes are kept as they were (their text, formatting, author, box); the tool's are added, replaced or taken away.
-import { address, parseAddress } from "../../core";
-import { CONTENT_TYPE, REL, type XlsxPackage } from "./package";
+import { address, parseAddress } from "../../../core";
+import { CONTENT_TYPE, REL, type XlsxPackage } from "../package/package";
 import { childPosition } from "./order";
 import { attribute, children, elementEnd, escapeText, findTag, nextTag, textElement } from "./xml";
 

@@ -1,8 +1,8 @@
-// The zip layer on its own (src/hosts/xlsx/unzip.ts): parts as they were zipped, and each kind of hostile or broken
+// The zip layer on its own (src/hosts/xlsx/package/unzip.ts): parts as they were zipped, and each kind of hostile or broken
 // zip refused with its own ZipError, before anything large is unpacked. The command line's messages for them are
 // tested end to end in test/cli/hostile.test.ts.
 import zlib from "node:zlib";
-import { ZIP_LIMITS, ZipError, type ZipLimits, unzip, zipEntries } from "../../../src/hosts/xlsx/unzip";
+import { ZIP_LIMITS, ZipError, type ZipLimits, unzip, zipEntries } from "../../../../src/hosts/xlsx/package/unzip";
 
 interface Part {
   name: string;

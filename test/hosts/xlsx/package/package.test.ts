@@ -1,13 +1,13 @@
 // The .xlsx host's own reader and writer on parts written by hand: what other writers than ExcelJS put in a file
 // (namespace prefixes, phonetic runs, inline strings, zh-CN date formats, the 1904 date system, rows without r).
 import ExcelJS from "exceljs";
-import { readBook } from "../../../src/hosts/xlsx/read";
-import { scoreBuffer } from "../../../src/hosts/xlsx/workbook";
-import { load } from "./util";
-import { XlsxPackage, readPackage } from "../../../src/hosts/xlsx/package";
-import { patchSheetXml } from "../../../src/hosts/xlsx/sheet-xml";
-import { Styles, fillXml } from "../../../src/hosts/xlsx/styles";
-import { escapeText, unescapeOoxml } from "../../../src/hosts/xlsx/xml";
+import { readBook } from "../../../../src/hosts/xlsx/read";
+import { scoreBuffer } from "../../../../src/hosts/xlsx/workbook";
+import { load } from "../util";
+import { XlsxPackage, readPackage } from "../../../../src/hosts/xlsx/package/package";
+import { patchSheetXml } from "../../../../src/hosts/xlsx/parts/worksheet";
+import { Styles, fillXml } from "../../../../src/hosts/xlsx/parts/styles";
+import { escapeText, unescapeOoxml } from "../../../../src/hosts/xlsx/parts/xml";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

@@ -1,5 +1,5 @@
 // The two sheets the tool owns outright, as worksheet parts: 考核排名 (printable ranking) and the tool's memory.
-import { LOOKS, type RankingTable, SCORE_FORMAT, address, rankingBodyLook } from "../../core";
+import { LOOKS, type RankingTable, SCORE_FORMAT, address, rankingBodyLook } from "../../../core";
 import { type Styles, lookDelta } from "./styles";
 import { textElement } from "./xml";
 

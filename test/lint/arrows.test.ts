@@ -11,7 +11,11 @@ const BAD: [string, string][] = [
   ["src/hosts/xlsx/x.ts", 'import { HINT_SHEET } from "../office/env";\nexport const x = HINT_SHEET;\n'],
   ["src/hosts/office/x.ts", 'import { openPackage } from "../xlsx/package";\nexport const x = openPackage;\n'],
   ["src/taskpane/x.ts", 'import { main } from "../cli/main";\nexport const x = main;\n'],
-  ["src/preview/x.ts", 'import { fakeEnv } from "../fakes/env";\nexport const x = fakeEnv;\n'],
+  // (the path is put together so that no tool that rewrites import paths mistakes it for this file's own import)
+  [
+    "src/preview/x.ts",
+    `import { fakeEnv } from "${["..", "..", "test", "fakes", "env"].join("/")}";\nexport const x = 1;\n`,
+  ],
 ];
 const GOOD: [string, string][] = [
   ["src/core/x.ts", 'import { HENGDONG_2020 } from "../rules/hengdong-2020";\nexport const x = HENGDONG_2020;\n'],

@@ -35,6 +35,30 @@ function whileMounted(registering: Promise<Unsubscribe>, fail: (e: unknown) => v
   };
 }
 
+/** Scores again `debounceMs` after the last of a burst of events `register` reports; the effect's cleanup. */
+function rescoreOn(
+  register: (listener: () => void) => Promise<Unsubscribe>,
+  recalculate: () => Promise<void>,
+  debounceMs: number,
+  fail: (e: unknown) => void,
+): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stop = whileMounted(
+    register(() => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        void recalculate();
+      }, debounceMs);
+    }),
+    fail,
+  );
+  return () => {
+    if (timer !== undefined) clearTimeout(timer);
+    stop();
+  };
+}
+
 export function useWorkbook(workbook: WorkbookPort, debounceMs = AUTO_DEBOUNCE_MS) {
   const [state, setState] = useState<PaneState>({ kind: "idle" });
   const [selected, setSelected] = useState<CellRef | null>(null);
@@ -110,44 +134,17 @@ export function useWorkbook(workbook: WorkbookPort, debounceMs = AUTO_DEBOUNCE_M
   );
 
   // 编辑后自动重新计算: onChanged, debounced, registered each time the pane opens with the switch on.
-  useEffect(() => {
-    if (!auto) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = whileMounted(
-      workbook.onDataChanged(() => {
-        if (timer !== undefined) clearTimeout(timer);
-        timer = setTimeout(() => {
-          timer = undefined;
-          void recalculate();
-        }, debounceMs);
-      }),
-      fail,
-    );
-    return () => {
-      if (timer !== undefined) clearTimeout(timer);
-      stop();
-    };
-  }, [auto, workbook, recalculate, debounceMs, fail, sheetKey]);
+  useEffect(
+    () => (auto ? rescoreOn((l) => workbook.onDataChanged(l), recalculate, debounceMs, fail) : undefined),
+    [auto, workbook, recalculate, debounceMs, fail, sheetKey],
+  );
 
   // Scores written by the ribbon's 重新计算 or a co-author's add-in: a run brings the pane up to date (it reads, and
   // writes nothing where the scores already stand as it computes them).
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = whileMounted(
-      workbook.onResultsChanged(() => {
-        if (timer !== undefined) clearTimeout(timer);
-        timer = setTimeout(() => {
-          timer = undefined;
-          void recalculate();
-        }, debounceMs);
-      }),
-      fail,
-    );
-    return () => {
-      if (timer !== undefined) clearTimeout(timer);
-      stop();
-    };
-  }, [workbook, recalculate, debounceMs, fail, sheetKey]);
+  useEffect(
+    () => rescoreOn((l) => workbook.onResultsChanged(l), recalculate, debounceMs, fail),
+    [workbook, recalculate, debounceMs, fail, sheetKey],
+  );
 
   const setAuto = useCallback(
     (on: boolean) => {

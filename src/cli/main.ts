@@ -5,7 +5,14 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { EXPLANATION_NOTES_MAX_UNITS, EXPLANATION_NOTES_SKIPPED, WorkbookError, buildReport } from "../core";
+import {
+  EXPLANATION_NOTES_MAX_UNITS,
+  EXPLANATION_NOTES_SKIPPED,
+  WorkbookError,
+  buildReport,
+  handEditFinding,
+  handEdits,
+} from "../core";
 import { DEFAULT_RULEBOOK, RULEBOOKS, type Rulebook, findRulebook } from "../rules";
 import {
   NA_POLICIES,
@@ -16,7 +23,7 @@ import {
 } from "../rules/settings";
 import { openPackage, scoreBook, scoreFile, temporaryPath, writeBook } from "../hosts/xlsx/workbook";
 import { LIMITS, readInput, zipMessage } from "./inputs";
-import { summaryLine } from "./print";
+import { selfGapLines, summaryLine } from "./print";
 
 const MB = 1024 * 1024;
 
@@ -40,12 +47,16 @@ export const processIo: Io = {
 /** A user-facing failure: the message is printed as it is and the exit code is 2. */
 export class InputError extends Error {}
 
-function bonusCap(value: string): number {
-  const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n) || n < 0)
-    throw new InvalidArgumentError("加分上限应为不小于 0 的数。");
-  return n;
+function nonNegative(what: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (value.trim() === "" || !Number.isFinite(n) || n < 0)
+      throw new InvalidArgumentError(`${what}应为不小于 0 的数。`);
+    return n;
+  };
 }
+const bonusCap = nonNegative("加分上限");
+const selfGap = nonNegative("自评差距");
 
 function rulebookOf(id: string): Rulebook {
   const r = findRulebook(id);
@@ -71,6 +82,7 @@ interface ScoreOptions {
   naPolicy?: NotApplicablePolicy;
   steps?: StepsPolicy;
   bonusCap?: number;
+  selfGap?: number;
 }
 
 async function runScore(input: string, opts: ScoreOptions, io: Io): Promise<void> {
@@ -84,6 +96,7 @@ async function runScore(input: string, opts: ScoreOptions, io: Io): Promise<void
     ...(opts.naPolicy ? { naPolicy: opts.naPolicy } : {}),
     ...(opts.steps ? { steps: opts.steps } : {}),
     ...(opts.bonusCap !== undefined ? { bonusCap: opts.bonusCap } : {}),
+    ...(opts.selfGap !== undefined ? { selfGap: opts.selfGap } : {}),
   };
   let opened;
   try {
@@ -95,15 +108,19 @@ async function runScore(input: string, opts: ScoreOptions, io: Io): Promise<void
     throw new InputError(`无法读取“${input}”：文件已损坏或不是 Excel 工作簿（.xlsx）。（${(e as Error).message}）`);
   }
   const assessment = scoreBook(opened, { rulebook: rulebookOf(opts.rulebook), settings });
+  // Score cells typed over since the last run: written over here, and each named (workbook.md, hand edits).
+  const edits = handEdits(assessment, opened.snapshot).map(handEditFinding);
   io.temp?.(temporaryPath(out));
   await writeBook(opened.book, out);
   if (opts.json) {
     const { writeReport } = await import("./json.js");
-    await writeReport(buildReport(assessment), opts.json, io.out);
+    await writeReport(buildReport(assessment, edits), opts.json, io.out);
   }
   if (assessment.units.length > EXPLANATION_NOTES_MAX_UNITS) io.err(`${EXPLANATION_NOTES_SKIPPED}\n`);
+  for (const e of edits) io.err(`提示：${e.message}\n`);
+  const gaps = selfGapLines(assessment);
   io.err(
-    `${summaryLine(assessment)}\n已写入：${out}${opts.json && opts.json !== "-" ? `\nJSON 报告：${opts.json}` : ""}\n`,
+    `${summaryLine(assessment)}\n${gaps ? `${gaps}\n` : ""}已写入：${out}${opts.json && opts.json !== "-" ? `\nJSON 报告：${opts.json}` : ""}\n`,
   );
 }
 
@@ -128,7 +145,7 @@ export function buildProgram(io: Io): Command {
     .addOption(
       new Option(
         "--na-policy <policy>",
-        "不适用（分母为 0）的记分：full 满分 | zero 0 分 | average 适用单位平均分（默认 full）",
+        "不适用（分母为 0）的记分：full 记满分 | zero 记 0 分 | average 按平均分计 | scale 按比例折算（默认 full）",
       ).choices(NA_POLICIES),
     )
     .addOption(
@@ -138,6 +155,7 @@ export function buildProgram(io: Io): Command {
       ).choices(STEPS_POLICIES),
     )
     .option("--bonus-cap <N>", "创新加分上限（默认 10）", bonusCap)
+    .option("--self-gap <N>", "自评总分与总分相差 N 分及以上时提示（默认 5）", selfGap)
     .addOption(rulebookOption())
     .addHelpText(
       "after",

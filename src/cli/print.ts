@@ -1,15 +1,36 @@
-// Terminal output: a run's summary in a line or two (the demo's table is in table.ts).
+// Terminal output: a run's summary in a few lines (the demo's table is in table.ts).
 import type { Assessment } from "../core";
+import { settingsInWords } from "../rules/settings";
 
 export function summaryLine(a: Assessment): string {
-  const withFindings = a.units.filter((u) => u.findings.some((f) => f.kind !== "warning")).length;
-  const problems = a.units.reduce((n, u) => n + u.findings.filter((f) => f.kind !== "warning").length, 0);
+  const unreported = a.units.filter((u) => u.record.unreported).length;
+  const reported = a.units.filter((u) => !u.record.unreported);
+  const withFindings = reported.filter((u) => u.findings.some((f) => f.kind !== "warning")).length;
+  const problems = reported.reduce((n, u) => n + u.findings.filter((f) => f.kind !== "warning").length, 0);
   const book = a.findings.filter((f) => f.kind !== "warning").length;
-  const s = a.settings;
+  const adjusted = a.units.reduce((n, u) => n + u.adjustments.length, 0);
   return (
-    `已评分 ${a.units.length} 个单位（工作表“${a.layout.sheet.name}”）：${a.units.length - withFindings} 个材料齐全，` +
+    `已评分 ${a.units.length} 个单位（工作表“${a.layout.sheet.name}”）：${reported.length - withFindings} 个材料齐全，` +
     `${withFindings} 个共 ${problems} 处缺少材料或数据有误` +
-    (book ? `；另有 ${book} 处台账或整列问题` : "") +
-    `\n设置：不适用 ${s.naPolicy}，第八项扣分 ${s.steps}，加分上限 ${s.bonusCap}，自评差距提示 ${s.selfGap} 分`
+    (unreported ? `；尚未填报：${unreported} 个单位${unreported === a.units.length ? "（未排名）" : ""}` : "") +
+    (adjusted ? `；核定调整 ${adjusted} 项已生效` : "") +
+    (book ? `；另有 ${book} 处整表问题（台账、核定调整或整列）` : "") +
+    `\n设置：${settingsInWords(a.settings)}`
+  );
+}
+
+/** The 自评 gap warnings on their own, largest gap first, so they are not lost among the others (第五条 自查自评与
+ * 综合评定相结合); "" when there are none. */
+export function selfGapLines(a: Assessment): string {
+  const field = a.rulebook.selfAssessment.field;
+  const gaps = a.units.flatMap((u) =>
+    u.findings.filter((f) => f.kind === "warning" && f.field === field).map((f) => ({ u, message: f.message })),
+  );
+  if (gaps.length === 0) return "";
+  const size = (m: string) => Number(/相差 ([\d.]+) 分/.exec(m)?.[1] ?? 0);
+  gaps.sort((x, y) => size(y.message) - size(x.message));
+  return (
+    `自评差距 ${a.settings.selfGap} 分及以上（${gaps.length} 个单位）：\n` +
+    gaps.map(({ u, message }) => `  ${u.record.key}（第 ${u.record.row} 行）：${message}`).join("\n")
   );
 }

@@ -8,7 +8,8 @@ import { type Layout, type LedgerLayout, locateAssessment, locateLedger } from "
 import { type ScoreBlock, locateScoreBlock } from "./locate/score-block";
 import { type Finding, type Snapshot, WorkbookError } from "./model";
 import { type LedgerResult, readLedger } from "./read/ledger";
-import { type FieldValue, type UnitRecord, readUnits } from "./read/units";
+import { type FieldValue, UNREPORTED, type UnitRecord, readUnits, unitNames } from "./read/units";
+import { type AdjustmentResult, readAdjustments } from "./read/adjustments";
 import { flattened } from "./text";
 import { type UnitResult, scoreUnits } from "./score/score";
 
@@ -29,45 +30,58 @@ export interface Assessment {
   readonly units: readonly UnitResult[];
   /** Where the tool's score columns go on the assessment sheet. */
   readonly scoreBlock: ScoreBlock;
-  /** Workbook-level findings (absent columns, roster, ledger rows, score columns that are the office's own). */
+  /** The office's decisions read from 核定调整 (empty when the workbook has no such sheet). */
+  readonly adjustments: AdjustmentResult;
+  /** Workbook-level findings (absent columns, roster, rows without a unit name, ledger rows of no unit of the sheet,
+   * 核定调整 rows, score columns that are the office's own). A unit's own are under the unit. */
   readonly findings: readonly Finding[];
 }
 
-/** The warning on a unit whose 3.4 columns differ from its ledger counts (the ledger wins), or null. */
-function ledgerDifference(
+/** The warning on a unit's 3.4 columns beside a ledger, or null (rules-2020.md "3.4 from the 双公示 ledger"): with
+ * rows in the ledger, a difference from the main sheet's figures quoting both; without rows, that 3.4 is scored from
+ * the main sheet, or is 不适用 when it gives no 应公示条数 (the office to confirm). */
+function ledgerNote(
   ledger: LedgerResult,
   wholeField: string,
   partField: string,
 ): (record: UnitRecord) => Finding | null {
-  const none = { due: 0, onTime: 0 };
-  const differs = (fv: FieldValue | undefined, n: number) =>
-    fv?.col !== undefined && fv.reading.state === "present" && fv.reading.count !== undefined && fv.reading.count !== n;
-  // The message says only the counts: one text per pair of counts, shared by the units that have them.
-  const messages = new Map<number, Map<number, string>>();
-  const message = (due: number, onTime: number): string => {
-    let byOnTime = messages.get(due);
-    if (!byOnTime) messages.set(due, (byOnTime = new Map()));
-    let text = byOnTime.get(onTime);
-    if (text === undefined) {
-      text = flattened(
-        `考核表填写的应公示/按时公示与双公示台账（应公示 ${due} 条，按时 ${onTime} 条）不一致，以台账为准`,
-      );
-      byOnTime.set(onTime, text);
-    }
+  const countOf = (fv: FieldValue | undefined): number | null =>
+    fv?.col !== undefined && fv.reading.state === "present" && fv.reading.count !== undefined ? fv.reading.count : null;
+  // The message says only the counts: one text per set of counts, shared by the units that have them.
+  const messages = new Map<string, string>();
+  const message = (key: string, make: () => string): string => {
+    let text = messages.get(key);
+    if (text === undefined) messages.set(key, (text = flattened(make())));
     return text;
   };
+  const shown = (n: number | null) => (n === null ? "未填" : `${n} 条`);
   return (record) => {
     const whole = record.fields.get(wholeField);
     const part = record.fields.get(partField);
-    const c = ledger.counts.get(record.key) ?? none;
-    if (!differs(whole, c.due) && !differs(part, c.onTime)) return null;
+    const at = { kind: "warning" as const, field: wholeField, row: record.row, unit: record.key };
+    const c = ledger.counts.get(record.key);
+    if (c === undefined) {
+      if (record.unreported) return null; // 尚未填报 says it all
+      const blank = (whole?.reading.state ?? "missing") === "missing";
+      return {
+        ...at,
+        col: whole?.col ?? part?.col,
+        message: blank
+          ? `双公示台账中没有该单位的记录，考核表也未填${wholeField}：3.4 按不适用计，请核实该单位本年度是否确无应公示信息`
+          : "双公示台账中没有该单位的记录，3.4 按考核表填报数计",
+      };
+    }
+    const w = countOf(whole);
+    const p = countOf(part);
+    if ((w === null || w === c.due) && (p === null || p === c.onTime)) return null;
     return {
-      kind: "warning",
-      field: wholeField,
-      row: record.row,
+      ...at,
       col: whole?.col ?? part?.col,
-      unit: record.key,
-      message: message(c.due, c.onTime),
+      message: message(
+        `${w}|${p}|${c.due}|${c.onTime}`,
+        () =>
+          `考核表填写${wholeField} ${shown(w)}、${partField} ${shown(p)}，与双公示台账（应公示 ${c.due} 条，按时公示 ${c.onTime} 条）不一致，以台账为准`,
+      ),
     };
   };
 }
@@ -79,21 +93,28 @@ export function assess(snapshot: Snapshot, options: AssessOptions = {}): Assessm
   if (problem) throw new WorkbookError(`设置有误：${problem}`);
   const layout = locateAssessment(snapshot, rulebook, snapshot.memory?.assessmentSheet);
   const ledgerLayout = locateLedger(snapshot, rulebook);
-  const read = readUnits(layout, rulebook, ledgerLayout !== null);
   const ledgerRule = rulebook.leaves.find((l) => l.rule.kind === "ledgerTimeliness")?.rule;
+  // The ledger is read against the sheet's unit names, and the units against the ledger (who has rows in it).
   const ledger = ledgerLayout
     ? readLedger(
         ledgerLayout,
         rulebook,
-        read.byKey,
+        unitNames(layout, rulebook),
         new WorkingDays(options.calendar ?? rulebook.calendar),
         ledgerRule && ledgerRule.kind === "ledgerTimeliness" ? ledgerRule.workingDays : 7,
       )
     : null;
-  // The main sheet's 3.4 columns, when present beside a ledger, are only compared.
+  const read = readUnits(layout, rulebook, ledger);
+  const adjustments = readAdjustments(snapshot, rulebook, read.byKey, settings.bonusCap);
+  // The main sheet's 3.4 columns beside a ledger: compared, or scored from for a unit without rows there.
   const compared = ledger && ledgerRule && ledgerRule.kind === "ledgerTimeliness" ? ledgerRule : null;
-  const last = ledger && compared ? ledgerDifference(ledger, compared.whole, compared.part) : undefined;
-  const units = scoreUnits({ rulebook, settings, units: read.units, ledger, last });
+  const last = ledger && compared ? ledgerNote(ledger, compared.whole, compared.part) : undefined;
+  const units = scoreUnits({ rulebook, settings, units: read.units, ledger, last, adjustments });
+  const unreported = units.filter((u) => u.record.unreported).length;
+  const nothingReported: Finding[] =
+    units.length > 0 && unreported === units.length
+      ? [{ kind: "warning", message: `${UNREPORTED}：${unreported} 个单位（各单位均未填报，未排名）` }]
+      : [];
   const scoreBlock = locateScoreBlock(layout, rulebook, snapshot.memory);
   return {
     rulebook,
@@ -103,6 +124,14 @@ export function assess(snapshot: Snapshot, options: AssessOptions = {}): Assessm
     ledger,
     units,
     scoreBlock,
-    findings: [...layout.findings, ...read.findings, ...(ledger?.findings ?? []), ...scoreBlock.findings],
+    adjustments,
+    findings: [
+      ...nothingReported,
+      ...layout.findings,
+      ...read.findings,
+      ...(ledger?.findings ?? []),
+      ...adjustments.findings,
+      ...scoreBlock.findings,
+    ],
   };
 }

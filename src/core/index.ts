@@ -26,6 +26,8 @@ export type {
 } from "./plan/plan";
 export { buildReport, reviewSummary, type Report, type ReportUnit, type ReportFinding } from "./plan/report";
 export { decodeMemory, encodeMemory, remembered } from "./plan/memory";
+export { handEdits, handEditFinding, type HandEdit } from "./plan/hand-edits";
+export { totalNote, unitNote } from "./plan/explain";
 export {
   type Alignment,
   type HorizontalAlignment,

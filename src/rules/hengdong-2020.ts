@@ -56,7 +56,7 @@ export const HENGDONG_2020: Rulebook = {
     part("合格条数", "已报送条数", ["质量合格条数"]),
     { ...always("应公示条数", "count", ["应双公示条数"]), replacedByLedger: true },
     { ...part("按时公示条数", "应公示条数", ["及时公示条数"]), replacedByLedger: true },
-    always("双公示台账", "evidence", ["台账建立"]),
+    { ...always("双公示台账", "evidence", ["台账建立"]), filledBy: "office" },
     // 四
     always("红黑名单制度", "evidence", ["红黑名单认定奖惩制度"]),
     always("认定名单数", "count", ["认定红黑名单数"]),
@@ -73,9 +73,9 @@ export const HENGDONG_2020: Rulebook = {
     // 九 十
     always("宣传活动次数", "count", ["诚信宣传活动次数"]),
     always("信息采用条数", "count", ["被采用信息条数"]),
-    always("缺席活动次数", "count", ["未参加活动次数"]),
+    { ...always("缺席活动次数", "count", ["未参加活动次数"]), filledBy: "office" },
     // 第四条 bonus, 第五条 self-assessment
-    { id: "创新加分", aliases: [], kind: "number", required: "optional" },
+    { id: "创新加分", aliases: [], kind: "number", required: "optional", filledBy: "office" },
     { id: "加分事由", aliases: ["加分理由"], kind: "evidence", required: "optional", requiredWhenPositive: "创新加分" },
     { id: "自评总分", aliases: ["自评分"], kind: "number", required: "optional" },
   ],
@@ -233,6 +233,16 @@ export const HENGDONG_2020: Rulebook = {
     published: ["公示日期", "网上公示日期"],
     category: ["类别"],
     docNo: ["文书号"],
+  },
+  adjustments: {
+    sheet: "核定调整",
+    unit: ["单位名称", "单位", "成员单位", "被考核单位", "考核对象"],
+    item: ["项目", "考核项目", "调整项目", "细项"],
+    score: ["核定分", "核定得分", "调整后得分", "核定分值"],
+    reason: ["理由", "调整理由", "核定理由", "依据"],
+    by: ["核定人", "经办人"],
+    date: ["日期", "核定日期"],
+    bonusItems: ["加分", "创新加分"],
   },
   roster: [
     "县发改局",

@@ -3,8 +3,9 @@
 /** 八: how a part of a 10-point step below 80% counts. ceil: any part is a step (79% → −1); floor: whole steps only
  * (79% → 0); prorata: 0.1 point per percentage point (75% → −0.5). */
 export type StepsPolicy = "ceil" | "floor" | "prorata";
-/** A leaf whose denominator is 0: full marks, zero, or the mean of the leaf over units where it applies. */
-export type NotApplicablePolicy = "full" | "zero" | "average";
+/** A leaf whose denominator is 0: full marks, zero, the mean of the leaf over units where it applies, or 0 with the
+ * unit's leaf sum converted to 100 over the leaves that apply (按比例折算). */
+export type NotApplicablePolicy = "full" | "zero" | "average" | "scale";
 
 export interface Settings {
   readonly naPolicy: NotApplicablePolicy;
@@ -22,8 +23,28 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   selfGap: 5,
 });
 
-export const NA_POLICIES: readonly NotApplicablePolicy[] = ["full", "zero", "average"];
+export const NA_POLICIES: readonly NotApplicablePolicy[] = ["full", "zero", "average", "scale"];
+
+/** The policies in the office's words (workbook.md, the ranking's 注). */
+export const NA_POLICY_WORDS: Readonly<Record<NotApplicablePolicy, string>> = {
+  full: "不适用项记满分",
+  zero: "不适用项记 0 分",
+  average: "不适用项按平均分计",
+  scale: "不适用项按比例折算",
+};
 export const STEPS_POLICIES: readonly StepsPolicy[] = ["ceil", "floor", "prorata"];
+
+/** 八's partial steps in the office's words. */
+export const STEPS_WORDS: Readonly<Record<StepsPolicy, string>> = {
+  ceil: "第八项不足一档按一档扣分",
+  floor: "第八项只按整档扣分",
+  prorata: "第八项按比例扣分",
+};
+
+/** The settings in words, for every output that shows a ranking ("不适用项记满分；第八项不足一档按一档扣分；…"). */
+export function settingsInWords(s: Settings): string {
+  return `${NA_POLICY_WORDS[s.naPolicy]}；${STEPS_WORDS[s.steps]}；创新加分上限 ${s.bonusCap} 分；自评总分与总分相差 ${s.selfGap} 分及以上时提示`;
+}
 
 /** Checks settings from outside (command line, workbook): returns the Chinese reason when one is wrong. */
 export function settingsProblem(s: Settings): string | null {

@@ -20,6 +20,9 @@ export interface FieldDef {
   readonly requiredWhenPositive?: string;
   /** Not required (only compared) when the workbook has the ledger sheet that replaces it (3.4). */
   readonly replacedByLedger?: boolean;
+  /** Filled by the office, not by the unit (workbook.md: 双公示台账's verdict, absences, the bonus): left off the
+   * units' forms, and not looked at when telling whether a unit has reported (尚未填报). Default: the unit. */
+  readonly filledBy?: "office";
 }
 
 export type Rule =
@@ -99,6 +102,19 @@ export interface LedgerDef {
   readonly docNo: readonly string[];
 }
 
+/** The office's judgement sheet (workbook.md "The office's judgement: 核定调整"): its name and each column's headers. */
+export interface AdjustmentDef {
+  readonly sheet: string;
+  readonly unit: readonly string[];
+  readonly item: readonly string[];
+  readonly score: readonly string[];
+  readonly reason: readonly string[];
+  readonly by: readonly string[];
+  readonly date: readonly string[];
+  /** How the bonus is named as an item (加分, 创新加分). */
+  readonly bonusItems: readonly string[];
+}
+
 export interface Rulebook {
   readonly id: string;
   readonly title: string;
@@ -116,6 +132,7 @@ export interface Rulebook {
   readonly bonus: { readonly field: string; readonly reasonField: string };
   readonly selfAssessment: { readonly field: string };
   readonly ledger: LedgerDef;
+  readonly adjustments: AdjustmentDef;
   /** Annex 1, in its reading order. */
   readonly roster: readonly string[];
   /** Row labels that are not units (合计 …). */

@@ -23,7 +23,7 @@ export interface Outcome {
   readonly sheet: string;
   readonly ledgerSheet: string | null;
   /** Units in ranking order: name, total and rank (the summary's top 3 come from here). */
-  readonly ranking: readonly { readonly unit: string; readonly total: number; readonly rank: number }[];
+  readonly ranking: readonly { readonly unit: string; readonly total: number; readonly rank: number | null }[];
   /** Columns the tool wrote on the assessment sheet (1-based), to tell its own edits from the user's. */
   readonly scoreColumns: readonly number[];
   /** "sheet!A1" → what that cell means. */

@@ -51,8 +51,9 @@ describe("xinyong score", () => {
     expect(code).toBe(0);
     const report = JSON.parse(await fs.readFile(json, "utf8"));
     expect(report.rulebook).toBe("hengdong-2020");
-    expect(report).not.toHaveProperty("settings"); // the report is workbook.md's shape; settings go to stderr
-    expect(io.stderr()).toContain("不适用 zero");
+    // workbook.md: "the report also carries, at the top level, settings"
+    expect(report.settings).toEqual({ naPolicy: "zero", steps: "ceil", bonusCap: 10, selfGap: 5 });
+    expect(io.stderr()).toContain("不适用项记 0 分");
     const fgw = report.units.find((u: { unit: string }) => u.unit === "县发改局");
     // 县发改局: 3.4 and 4.2 are not applicable; with zero they score 0: 51.6 − 3 − 10 = 38.6
     expect(fgw.notApplicable).toEqual(["3.4", "4.2"]);
@@ -153,12 +154,21 @@ describe("xinyong template, demo, help", () => {
     const report = JSON.parse(io2.stdout());
     expect(report.units).toHaveLength(36);
     expect(report.units[0].unit).toBe("县发改局");
-    expect(report.units[0].findings.filter((f: { kind: string }) => f.kind === "missing").length).toBeGreaterThan(10);
-    // nothing entered: every leaf scores 0 (blank wholes give 0, a blank 缺席活动次数 gives 0) except 3.4: the
-    // template's 双公示台账 sheet has no rows, so the unit has nothing to publish (不适用, full 3 by default)
-    expect(report.units[0].leaves["3.4"]).toBe(3);
-    expect(report.units[0].notApplicable).toEqual(["3.4"]);
-    expect(report.units[0].total).toBe(3);
+    // nothing entered: every unit is 尚未填报, scored as all missing (every leaf 0, 3.4 too: a unit that has not
+    // reported gains nothing from a blank 应公示条数), one finding on its name instead of one per blank cell, and
+    // nothing is ranked (workbook.md "Units that have not reported")
+    for (const u of report.units) {
+      expect(u.findings.map((f: { kind: string; message: string }) => [f.kind, f.message])).toEqual([
+        ["missing", "缺少材料：尚未填报（本单位填报的各项均为空）"],
+      ]);
+      expect(u.total).toBe(0);
+      expect(u.notApplicable).toEqual([]);
+      expect(u.rank).toBeNull();
+    }
+    expect(report.findings.map((f: { message: string }) => f.message)).toContain(
+      "尚未填报：36 个单位（各单位均未填报，未排名）",
+    );
+    expect(io2.stderr()).toContain("尚未填报：36 个单位");
     expect(await main(["template", "--out", out], capture())).toBe(2); // never overwrites
   });
 

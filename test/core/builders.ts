@@ -305,3 +305,32 @@ export function applied(
   });
   return { sheets, memory: p.memory };
 }
+
+/** A 核定调整 row: unit, item, 核定分, 理由, and optionally 核定人 and 日期 (null = blank). */
+export interface AdjustmentRow {
+  readonly unit: CellValue;
+  readonly item: CellValue;
+  readonly score: CellValue;
+  readonly reason: CellValue;
+  readonly by?: CellValue;
+  readonly date?: CellValue;
+}
+
+/** The 核定调整 sheet as workbook.md lays it out: 序号 · 单位名称 · 项目 · 核定分 · 理由 · 核定人 · 日期 (A–G), header on
+ * row 1. */
+export function adjustmentSheet(
+  rows: readonly AdjustmentRow[],
+  o: { readonly header?: readonly string[]; readonly name?: string } = {},
+): SheetSnapshot {
+  return {
+    name: o.name ?? "核定调整",
+    visible: true,
+    rows: [
+      o.header ?? ["序号", "单位名称", "项目", "核定分", "理由", "核定人", "日期"],
+      ...rows.map((r, i) => [i + 1, r.unit, r.item, r.score, r.reason, r.by ?? null, r.date ?? null]),
+    ],
+  };
+}
+
+/** Column letters of the 核定调整 sheet built above. */
+export const ADJUSTMENT_COL = { unit: "B", item: "C", score: "D", reason: "E" } as const;

@@ -4,6 +4,11 @@ import { assess } from "../../src/core/assess";
 import type { CellValue, Snapshot } from "../../src/core/model";
 import { plan } from "../../src/core/plan/plan";
 import { buildReport } from "../../src/core/plan/report";
+import { type LedgerLayout, locateAssessment, locateLedger } from "../../src/core/locate/locate";
+import { readLedger } from "../../src/core/read/ledger";
+import { unitNames } from "../../src/core/read/units";
+import { WorkingDays } from "../../src/core/dates";
+import { HENGDONG_2020 } from "../../src/rules/hengdong-2020";
 import type { Settings } from "../../src/rules/settings";
 import {
   ALIASES,
@@ -15,6 +20,7 @@ import {
   type Rec,
   UNIT,
   book,
+  adjustmentSheet,
   ledgerSheet,
   sheet,
 } from "./builders";
@@ -94,7 +100,7 @@ const ledgerRowArb: fc.Arbitrary<LedgerRow> = fc
   }));
 
 const settingsArb: fc.Arbitrary<Partial<Settings>> = fc.record({
-  naPolicy: fc.constantFrom("full", "zero", "average"),
+  naPolicy: fc.constantFrom("full", "zero", "average", "scale"),
   steps: fc.constantFrom("ceil", "floor", "prorata"),
   bonusCap: fc.constantFrom(0, 3, 10, 12.5),
 });
@@ -135,7 +141,8 @@ describe("bounds and sums", () => {
         const a = assess(snapshotOf(records, ledger), { settings });
         for (const u of a.units) {
           const sum = [...u.leaves.values()].reduce((x, y) => x + y, 0);
-          expect(u.total).toBe(sum + u.bonus);
+          // under `scale` a unit with a 不适用 leaf has its sum converted (its own property below)
+          if (!u.scaled) expect(u.total).toBe(sum + u.bonus);
           for (const [ind, ids] of Object.entries(INDICATOR_LEAVES)) {
             expect(u.indicators.get(ind)).toBe(ids.reduce((x, id) => x + (u.leaves.get(id) ?? NaN), 0));
           }
@@ -152,7 +159,7 @@ describe("bounds and sums", () => {
         for (const u of a.units) {
           for (const id of u.notApplicable) {
             if (settings.naPolicy === "full") expect(u.leaves.get(id)).toBe(LEAF_MAX[id] * 100);
-            if (settings.naPolicy === "zero") expect(u.leaves.get(id)).toBe(0);
+            if (settings.naPolicy === "zero" || settings.naPolicy === "scale") expect(u.leaves.get(id)).toBe(0);
           }
         }
       }),
@@ -167,17 +174,24 @@ describe("ranks", () => {
       fc.property(workbookArb, ({ records, ledger, settings }) => {
         const a = assess(snapshotOf(records, ledger), { settings });
         const totals = a.units.map((u) => u.total);
+        // nothing is ranked when no unit has reported (a blank template)
+        if (a.units.every((u) => u.record.unreported)) {
+          for (const u of a.units) expect(u.rank).toBeNull();
+          return;
+        }
         for (const u of a.units) {
           expect(u.rank).toBe(1 + totals.filter((t) => t > u.total).length);
         }
         for (const x of a.units) {
           for (const y of a.units) {
-            if (x.total > y.total) expect(x.rank).toBeLessThan(y.rank);
+            if (x.total > y.total) expect(x.rank).toBeLessThan(y.rank as number);
             if (x.total === y.total) expect(x.rank).toBe(y.rank);
           }
         }
         // listed in ranking order, every scored row once
-        expect(a.units.map((u) => u.rank)).toEqual([...a.units.map((u) => u.rank)].sort((p, q) => p - q));
+        expect(a.units.map((u) => u.rank)).toEqual(
+          [...a.units.map((u) => u.rank)].sort((p, q) => (p as number) - (q as number)),
+        );
         expect(new Set(a.units.map((u) => u.record.row)).size).toBe(a.units.length);
       }),
       { numRuns: RUNS },
@@ -301,3 +315,101 @@ describe("determinism", () => {
     );
   });
 });
+
+describe("the office's judgement and the policies (rules-2020.md)", () => {
+  const LEAVES = Object.keys(LEAF_MAX);
+
+  test("a valid 核定调整 row changes only its own leaf (and the total by the difference)", () => {
+    fc.assert(
+      fc.property(
+        workbookArb,
+        fc.nat(),
+        fc.constantFrom(...LEAVES),
+        fc.integer({ min: 0, max: 10_000 }),
+        ({ records, ledger, settings }, pick, id, per) => {
+          const sheets = snapshotOf(records, ledger).sheets;
+          const before = assess(book(sheets), { settings });
+          const named = before.units.filter((u) => u.record.key !== "");
+          if (named.length === 0) return;
+          const target = named[pick % named.length].record.key;
+          const cents = Math.round((LEAF_MAX[id] * 100 * per) / 10_000);
+          const row = { unit: target, item: id, score: cents / 100, reason: "经核实" };
+          const after = assess(book([...sheets, adjustmentSheet([row])]), { settings });
+          expect(after.findings.filter((f) => f.sheet === "核定调整")).toEqual([]);
+          for (let i = 0; i < before.units.length; i++) {
+            const b = before.units.find((u) => u.record.row === after.units[i].record.row)!;
+            const u = after.units[i];
+            for (const leaf of LEAVES) {
+              if (u.record.key === target && leaf === id) expect(u.leaves.get(leaf)).toBe(cents);
+              else expect(u.leaves.get(leaf)).toBe(b.leaves.get(leaf));
+            }
+            expect(u.bonus).toBe(b.bonus);
+            if (u.record.key !== target) expect(u.total).toBe(b.total);
+            else if (settings.naPolicy !== "scale") expect(u.total - b.total).toBe(cents - (b.leaves.get(id) ?? 0));
+            expect(u.notApplicable).toEqual(
+              u.record.key === target ? b.notApplicable.filter((x) => x !== id) : b.notApplicable,
+            );
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  test("under scale: total = round(Σ leaves × 100 ÷ (100 − Σ max of the 不适用 leaves)) + bonus", () => {
+    fc.assert(
+      fc.property(workbookArb, ({ records, ledger, settings }) => {
+        const a = assess(snapshotOf(records, ledger), { settings: { ...settings, naPolicy: "scale" } });
+        for (const u of a.units) {
+          const sum = [...u.leaves.values()].reduce((x, y) => x + y, 0);
+          const naMax = u.notApplicable.reduce((x, id) => x + LEAF_MAX[id] * 100, 0);
+          const applicable = 10_000 - naMax;
+          // exact half-up: ⌊(2·sum·10000 + applicable) ÷ (2·applicable)⌋
+          const converted =
+            naMax === 0 ? sum : Number((2n * BigInt(sum) * 10_000n + BigInt(applicable)) / (2n * BigInt(applicable)));
+          expect(u.total).toBe(converted + u.bonus);
+          expect(u.scaled).toEqual(naMax === 0 ? null : { sum, applicableMax: applicable });
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test("collecting findings by unit loses none: every ledger finding is under its unit or at the top level, once", () => {
+    fc.assert(
+      fc.property(workbookArb, ({ records, ledger, settings }) => {
+        if (!ledger) return;
+        const snap = snapshotOf(records, ledger);
+        const a = assess(snap, { settings });
+        const layout = locateAssessment(snap, HENGDONG_2020);
+        const read = readLedger(
+          locateLedger(snap, HENGDONG_2020) as LedgerLayout,
+          HENGDONG_2020,
+          unitNames(layout, HENGDONG_2020),
+          new WorkingDays(HENGDONG_2020.calendar),
+          7,
+        );
+        const all = [...read.findings, ...[...read.byUnit.values()].flat()];
+        const listed = [...a.findings, ...a.units.flatMap((u) => u.findings)].filter((f) => f.sheet === "双公示台账");
+        // a unit on two rows lists its ledger findings under both rows
+        const once = new Set(listed);
+        expect([...once].sort(byPlace)).toEqual([...all].sort(byPlace));
+        for (const u of a.units) {
+          for (const f of u.findings) if (f.sheet === "双公示台账") expect(f.unit).toBe(u.record.key);
+        }
+        // the ranking's 核查意见, the report and the command line count the same units
+        const flagged = a.units.filter((u) => u.findings.some((f) => f.kind !== "warning")).map((u) => u.record.row);
+        const reported = buildReport(a)
+          .units.filter((u) => u.findings.some((f) => f.kind !== "warning"))
+          .map((u) => u.row);
+        expect([...reported].sort()).toEqual([...flagged].sort());
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+const byPlace = (
+  x: { row?: number; col?: number; message: string },
+  y: { row?: number; col?: number; message: string },
+) => (x.row ?? 0) - (y.row ?? 0) || (x.col ?? 0) - (y.col ?? 0) || x.message.localeCompare(y.message);

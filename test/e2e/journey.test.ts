@@ -153,7 +153,7 @@ describe("the journey, in Chinese", () => {
     await pane(page).getByTestId("units-scored").waitFor();
     expect(await pane(page).getByTestId("units-scored").textContent()).toBe(String(scored.report!.units.length));
     const top = await pane(page).getByRole("list", { name: "前三名" }).getByRole("listitem").allTextContents();
-    const best = [...scored.report!.units].sort((a, b) => a.rank - b.rank).slice(0, 3);
+    const best = [...scored.report!.units].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).slice(0, 3);
     expect(top).toEqual(best.map((u) => `第 ${u.rank} 名 ${u.unit} · ${u.total.toFixed(2)} 分`));
     await expectLikeCli(scored);
     expect(await seriousViolations(page)).toEqual([]);

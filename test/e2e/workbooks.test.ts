@@ -193,7 +193,7 @@ describe("other workbooks", () => {
     await pane(page).getByRole("button", { name: "Score" }).click();
     await pane(page).getByTestId("units-scored").waitFor();
     const top = await pane(page).getByRole("list", { name: "Top 3" }).getByRole("listitem").allTextContents();
-    const best = [...scored.report!.units].sort((a, b) => a.rank - b.rank).slice(0, 3);
+    const best = [...scored.report!.units].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).slice(0, 3);
     expect(top).toEqual(best.map((u) => `#${u.rank} ${u.unit} · ${u.total.toFixed(2)} pts`));
     expect(await pane(page).getByRole("heading", { name: "Findings" }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);

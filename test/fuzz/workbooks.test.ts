@@ -332,7 +332,11 @@ function checkWritten(scored: ExcelJS.Workbook, report: Report, headerRow: numbe
   }
   const ranking = scored.getWorksheet(RULEBOOK.rankingSheet) as ExcelJS.Worksheet;
   expect(ranking.getCell(report.units.length + 2, 1).value).toBe(
-    report.units.length ? Math.max(...report.units.map((u) => u.rank)) : "排名",
+    report.units.length && report.units.some((u) => u.rank !== null)
+      ? Math.max(...report.units.map((u) => u.rank ?? 0))
+      : report.units.length
+        ? ""
+        : "排名",
   );
 }
 

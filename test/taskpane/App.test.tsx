@@ -52,7 +52,7 @@ describe("task pane", () => {
     expect(screen.getByTestId("units-flagged")).toHaveTextContent(String(flagged));
     expect(screen.getByTestId("units-clean")).toHaveTextContent(String(36 - flagged));
     const top = within(screen.getByRole("list", { name: "前三名" })).getAllByRole("listitem");
-    const best = [...report.units].sort((a, b) => a.rank - b.rank).slice(0, 3);
+    const best = [...report.units].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).slice(0, 3);
     expect(top.map((li) => li.textContent)).toEqual(
       best.map((u) => `第 ${u.rank} 名 ${u.unit} · ${u.total.toFixed(2)} 分`),
     );
@@ -65,12 +65,17 @@ describe("task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "计算得分" }));
     await screen.findByTestId("units-scored");
     const report = (await wb.host.recalculate()).report;
-    const unit = report.units.find((u) => u.findings.some((f) => f.kind === "missing"))!;
-    const finding = unit.findings.find((f) => f.kind === "missing")!;
+    const unit = report.units.find((u) => u.findings.some((f) => f.kind === "missing" && !f.sheet))!;
+    const finding = unit.findings.find((f) => f.kind === "missing" && !f.sheet)!;
     const group = screen.getByRole("group", { name: unit.unit });
     fireEvent.click(within(group).getByTitle(`定位到 ${finding.cell}`));
     await waitFor(() => expect(wb.calls.selectCell).toContain(`考核表!${finding.cell}`));
     await waitFor(() => expect(wb.excel.doc.selection).toEqual({ sheet: "考核表", address: finding.cell }));
+    // a finding on the unit's ledger row is listed under the unit too, and goes to the ledger sheet
+    const onLedger = report.units.flatMap((u) => u.findings.map((f) => [u, f] as const)).find(([, f]) => f.sheet)!;
+    const ledgerGroup = screen.getByRole("group", { name: onLedger[0].unit });
+    fireEvent.click(within(ledgerGroup).getByTitle(`定位到 ${onLedger[1].cell}`));
+    await waitFor(() => expect(wb.calls.selectCell).toContain(`双公示台账!${onLedger[1].cell}`));
   });
 
   it("selecting a score cell shows the engine's explanation; an evidence cell shows its finding", async () => {

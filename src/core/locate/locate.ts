@@ -71,7 +71,9 @@ function findHeaderRow(sheet: SheetSnapshot, rulebook: Rulebook, index: Map<stri
 
 function isToolSheet(name: string, rulebook: Rulebook): boolean {
   const n = name.trim();
-  return n === MEMORY_SHEET || n === rulebook.rankingSheet || n === rulebook.ledger.sheet;
+  return (
+    n === MEMORY_SHEET || n === rulebook.rankingSheet || n === rulebook.ledger.sheet || n === rulebook.adjustments.sheet
+  );
 }
 
 /** The assessment sheet: the one named 考核表 (trimmed), else the first sheet in tab order whose header row is found. */

@@ -41,7 +41,7 @@ export function highlightFormats(
     } else flagged.set(key, { sheet, row: f.row, col: f.col, addr, kind: f.kind, messages: [f.message] });
   };
   const main = a.layout.sheet.name;
-  for (const u of a.units) for (const f of u.findings) add(f, main);
+  for (const u of a.units) for (const f of u.findings) add(f, f.sheet ?? main);
   for (const f of a.findings) add(f, f.sheet ?? main);
 
   const formats: FormatWrite[] = [];

@@ -35,7 +35,8 @@ export const LOOKS = {
   rankingHeader: { bold: true, fill: "FFD9E1F2", border: "thin", alignment: { ...CENTRED, wrap: true } },
 } as const satisfies Record<string, Look>;
 
-/** A body cell of 考核排名: rank and name centred, scores with two decimals, the last column (核查意见) wrapped. */
+/** A body cell of 考核排名: rank and name centred, scores with two decimals, the last two columns (说明, 核查意见)
+ * wrapped. */
 export function rankingBodyLook(column: number, columns: number, numeric: boolean, scoreFormat: string): Look {
   return {
     border: "thin",
@@ -43,7 +44,7 @@ export function rankingBodyLook(column: number, columns: number, numeric: boolea
     alignment: {
       ...(column < 2 ? { horizontal: "center" as const } : {}),
       vertical: "center",
-      ...(column === columns - 1 ? { wrap: true } : {}),
+      ...(column >= columns - 2 ? { wrap: true } : {}),
     },
   };
 }

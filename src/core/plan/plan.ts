@@ -13,7 +13,7 @@ import { encodeMemory, headerPrint, remembered, toRanges } from "./memory";
 import type { RankingTable, ScoreColumn, WritePlan, CellWrite } from "./write-plan";
 import { SCORE_FORMAT, keepCells } from "./write-plan";
 import { highlightFormats } from "./highlights";
-import { scoreNotes } from "./explain";
+import { scoreNotes, unitNote } from "./explain";
 
 export { MEMORY_SHEET };
 export * from "./write-plan";
@@ -27,10 +27,6 @@ export {
 
 export function scoreHeaders(a: Assessment): string[] {
   return scoreHeadersOf(a.rulebook);
-}
-
-function displayName(key: string, row: number): string {
-  return key === "" ? `（第 ${row} 行，缺少单位名称）` : key;
 }
 
 export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
@@ -67,9 +63,9 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     const row = u.record.row;
     unitRows[k] = row;
     // Sized once: a list grown one at a time keeps room for more.
-    const rankingRow = new Array<string | number>(nIndicators + 5);
-    rankingRow[0] = u.rank;
-    rankingRow[1] = displayName(u.record.key, row);
+    const rankingRow = new Array<string | number>(nIndicators + 6);
+    rankingRow[0] = u.rank ?? "";
+    rankingRow[1] = u.record.key;
     const total = score.of(u.total);
     rankingRow[2] = total;
     const scored = u.indicators;
@@ -83,11 +79,12 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     }
     const bonus = score.of(u.bonus);
     rankingRow[3 + nIndicators] = bonus;
-    rankingRow[4 + nIndicators] = reviews[k];
+    rankingRow[4 + nIndicators] = unitNote(u);
+    rankingRow[5 + nIndicators] = reviews[k];
     rankingRows[k] = rankingRow;
     numbers[bonusAt]![k] = bonus;
     numbers[totalAt]![k] = total;
-    numbers[rankAt]![k] = u.rank;
+    numbers[rankAt]![k] = u.rank ?? NaN;
     if (noteOf) {
       noteLists[bonusAt]![k] = noteOf(u, nIndicators);
       noteLists[totalAt]![k] = noteOf(u, nIndicators + 1);
@@ -96,12 +93,14 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
   }
   const formatOf = (i: number): string | undefined => (i < rankAt ? SCORE_FORMAT : i === rankAt ? "0" : undefined);
   // 核查意见 carries no note
+  // Nothing ranked (no unit has reported): the 排名 column writes no cell, and one left by an earlier run is cleared.
+  const unranked = units.length > 0 && units[0].rank === null;
   const scoreCols: ScoreColumn[] = columns.map(({ col }, i) => ({
     col,
     values: numbers[i] ?? reviews,
     notes: i === reviewAt ? null : noteLists[i],
     ...(formatOf(i) !== undefined ? { numberFormat: formatOf(i) } : {}),
-    only: null,
+    only: unranked && i === rankAt ? new Int32Array(0) : null,
   }));
   // Rows the tool scored last time that are no longer units lose what it wrote there. Only those: a row it never
   // wrote (the office's own 合计 with a formula in a 总分 column it typed) is never touched.
@@ -120,14 +119,30 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     }
   }
 
+  if (unranked) {
+    const col = columns[rankAt].col;
+    for (const row of unitRows) {
+      const v = rows[row - 1]?.[col - 1];
+      if (v !== null && v !== undefined) writes.push({ row, col, value: null, note: null });
+    }
+  }
+
   const { formats, highlights } = highlightFormats(a, snapshot);
-  const header = ["排名", "单位名称", "总分", ...a.rulebook.indicators.map((i) => i.column), "加分", "核查意见"];
+  const header = [
+    "排名",
+    "单位名称",
+    "总分",
+    ...a.rulebook.indicators.map((i) => i.column),
+    "加分",
+    "说明",
+    "核查意见",
+  ];
   const ranking: RankingTable = {
     name: a.rulebook.rankingSheet,
     title: a.rulebook.rankingTitle,
     header,
     rows: rankingRows,
-    widths: [6, 22, 8, ...a.rulebook.indicators.map(() => 11), 6, 44],
+    widths: [6, 22, 8, ...a.rulebook.indicators.map(() => 11), 6, 24, 44],
   };
   // What was written in the block, by unit and column (block order: indicators, 加分, 总分, 排名, 核查意见). Only
   // up to the size that carries notes: above it the memory would outgrow one 4 MB request of Excel on the web, and a
@@ -137,7 +152,13 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     const key = units[k].record.key;
     if (key === "") continue;
     const r = rankingRows[k];
-    written[key] = [...r.slice(3, 3 + nIndicators), r[3 + nIndicators], r[2], r[0], remembered(r[4 + nIndicators])];
+    written[key] = [
+      ...r.slice(3, 3 + nIndicators),
+      r[3 + nIndicators],
+      r[2],
+      r[0] === "" ? null : r[0],
+      remembered(r[5 + nIndicators]),
+    ];
   }
   const state: ToolMemory = {
     version: 2,

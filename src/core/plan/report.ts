@@ -6,6 +6,8 @@ import type { Finding } from "../model";
 import type { UnitResult } from "../score/score";
 import { explanationNotesFinding } from "./notes";
 import { FINDING_LABELS } from "../findings";
+import type { Settings } from "../../rules/settings";
+import { UNREPORTED } from "../read/units";
 
 export interface ReportFinding {
   kind: Finding["kind"];
@@ -13,6 +15,18 @@ export interface ReportFinding {
   sheet?: string;
   cell?: string;
   message: string;
+}
+
+export interface ReportAdjustment {
+  /** A leaf id, or "bonus". */
+  item: string;
+  computed: number;
+  adjusted: number;
+  reason: string;
+  by?: string;
+  date?: string;
+  sheet: string;
+  row: number;
 }
 
 export interface ReportUnit {
@@ -23,7 +37,12 @@ export interface ReportUnit {
   indicators: Record<string, number>;
   bonus: number;
   total: number;
-  rank: number;
+  /** null when nothing is ranked (no unit has reported). */
+  rank: number | null;
+  /** The applied 核定调整 rows, when the office adjusted anything. */
+  adjustments?: ReportAdjustment[];
+  /** Under `scale`, for a unit with a 不适用 leaf: Σ leaves and 100 − Σ max of its 不适用 leaves. */
+  scaled?: { sum: number; applicableMax: number };
   findings: ReportFinding[];
   explanations: Record<string, string>;
 }
@@ -31,6 +50,7 @@ export interface ReportUnit {
 export interface Report {
   rulebook: string;
   sheet: string;
+  settings: Settings;
   units: ReportUnit[];
   findings: ReportFinding[];
 }
@@ -62,13 +82,14 @@ function explanations(u: UnitResult): Record<string, string> {
 }
 
 /** Units in sheet order, as the report lists them. */
-export function buildReport(a: Assessment): Report {
+export function buildReport(a: Assessment, extra: readonly Finding[] = []): Report {
   const sheet = a.layout.sheet.name;
   const units = [...a.units].sort((x, y) => x.record.row - y.record.row);
   const notesSkipped = explanationNotesFinding(a);
   return {
     rulebook: a.rulebook.id,
     sheet,
+    settings: { ...a.settings },
     units: units.map((u) => ({
       unit: u.record.key,
       row: u.record.row,
@@ -78,44 +99,52 @@ export function buildReport(a: Assessment): Report {
       bonus: centsToNumber(u.bonus),
       total: centsToNumber(u.total),
       rank: u.rank,
+      ...(u.adjustments.length
+        ? {
+            adjustments: u.adjustments.map((x) => ({
+              item: x.item,
+              computed: centsToNumber(x.computed),
+              adjusted: centsToNumber(x.cents),
+              reason: x.reason,
+              ...(x.by !== undefined ? { by: x.by } : {}),
+              ...(x.date !== undefined ? { date: x.date } : {}),
+              sheet: x.sheet,
+              row: x.row,
+            })),
+          }
+        : {}),
+      ...(u.scaled
+        ? { scaled: { sum: centsToNumber(u.scaled.sum), applicableMax: centsToNumber(u.scaled.applicableMax) } }
+        : {}),
       findings: u.findings.map((f) => reportFinding(f, sheet)),
       explanations: explanations(u),
     })),
-    findings: [...a.findings, ...(notesSkipped ? [notesSkipped] : [])].map((f) => reportFinding(f, sheet)),
+    findings: [...a.findings, ...(notesSkipped ? [notesSkipped] : []), ...extra].map((f) => reportFinding(f, sheet)),
   };
 }
 
-/** "缺少材料 2 项：联络员、信用报告数；数据有误 1 项：已报送条数" — blank when the unit is clean. */
-export function reviewSummary(u: UnitResult, ledgerFindings: readonly Finding[]): string {
-  return summary(
-    u,
-    ledgerFindings.filter((f) => f.unit === u.record.key && f.kind !== "warning"),
-  );
-}
-
-/** reviewSummary of every unit, in the assessment's order, with the ledger's findings indexed by unit once. */
-export function reviewSummaries(a: Assessment): string[] {
-  const byUnit = new Map<string, Finding[]>();
-  for (const f of a.ledger?.findings ?? []) {
-    if (f.unit === undefined || f.kind === "warning") continue;
-    const list = byUnit.get(f.unit);
-    if (list) list.push(f);
-    else byUnit.set(f.unit, [f]);
-  }
-  return a.units.map((u) => summary(u, byUnit.get(u.record.key) ?? []));
-}
-
-function summary(u: UnitResult, ledger: readonly Finding[]): string {
-  if (ledger.length === 0 && u.findings.every((f) => f.kind === "warning")) return "";
+/** The unit's 核查意见: "缺少材料 2 项：联络员、信用报告数；数据有误 1 项：已报送条数；双公示台账 1 处待核：第 4 行；
+ * 核定调整 1 项" — blank when there is nothing to say. A unit that has not reported says 尚未填报 instead of naming every
+ * blank cell. */
+export function reviewSummary(u: UnitResult): string {
   const parts: string[] = [];
-  const list = (kind: Finding["kind"]) => u.findings.filter((f) => f.kind === kind);
-  const missing = list("missing");
-  const invalid = list("invalid");
+  const own = u.findings.filter((f) => f.sheet === undefined && f.kind !== "warning");
+  const ledger = u.findings.filter((f) => f.sheet !== undefined && f.kind !== "warning");
+  if (u.record.unreported) parts.push(UNREPORTED);
+  const missing = own.filter((f) => f.kind === "missing" && !u.record.unreported);
+  const invalid = own.filter((f) => f.kind === "invalid");
   if (missing.length)
     parts.push(`${FINDING_LABELS.missing} ${missing.length} 项：${missing.map((f) => f.field ?? "").join("、")}`);
   if (invalid.length)
     parts.push(`${FINDING_LABELS.invalid} ${invalid.length} 项：${invalid.map((f) => f.field ?? "").join("、")}`);
   if (ledger.length)
     parts.push(`双公示台账 ${ledger.length} 处待核：第 ${[...new Set(ledger.map((f) => f.row))].join("、")} 行`);
+  if (u.adjustments.length) parts.push(`核定调整 ${u.adjustments.length} 项`);
+  if (u.unappliedAdjustments) parts.push(`核定调整 ${u.unappliedAdjustments} 行未生效`);
   return parts.join("；");
+}
+
+/** reviewSummary of every unit, in the assessment's order. */
+export function reviewSummaries(a: Assessment): string[] {
+  return a.units.map(reviewSummary);
 }

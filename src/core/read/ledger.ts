@@ -17,8 +17,14 @@ export interface LedgerCount {
 
 export interface LedgerResult {
   readonly sheet: string;
+  /** Units with ledger rows in the year: only these are scored from the ledger (rules-2020.md, "3.4 from the 双公示
+   * ledger"); a unit of the assessment sheet not in it is scored from its own 3.4 columns. */
   readonly counts: ReadonlyMap<string, LedgerCount>;
+  /** Findings that belong to no unit of the assessment sheet: rows without a unit name, or naming another unit. */
   readonly findings: Finding[];
+  /** Findings on the rows of a unit of the assessment sheet, by unit, in row order: they are that unit's (its 核查意见,
+   * its list in the pane, its findings in the report). */
+  readonly byUnit: ReadonlyMap<string, Finding[]>;
 }
 
 export function readLedger(
@@ -31,6 +37,12 @@ export function readLedger(
   const sheet = layout.sheet.name;
   const counts = new Map<string, LedgerCount>();
   const findings: Finding[] = [];
+  const byUnit = new Map<string, Finding[]>();
+  const ofUnit = (unit: string): Finding[] => {
+    let list = byUnit.get(unit);
+    if (!list) byUnit.set(unit, (list = []));
+    return list;
+  };
   const at = (row: number, col: number, unit: string | undefined) => ({ sheet, row, col, unit });
   const rows = layout.sheet.rows;
   for (let r = layout.headerRow; r < rows.length; r++) {
@@ -58,8 +70,9 @@ export function readLedger(
       });
       continue;
     }
+    const own = ofUnit(unit);
     if (eff.state === "present" && yearOf(eff.day) !== rulebook.year) {
-      findings.push({
+      own.push({
         kind: "warning",
         sheet,
         row,
@@ -73,32 +86,32 @@ export function readLedger(
     c.due += 1;
     let onTime = false;
     if (eff.state === "missing") {
-      findings.push({
+      own.push({
         kind: "missing",
         ...at(row, layout.effectiveCol, unit),
         message: findingMessage("missing", "生效日期（按逾期计）"),
       });
     } else if (eff.state === "invalid") {
-      findings.push({
+      own.push({
         kind: "invalid",
         ...at(row, layout.effectiveCol, unit),
         message: findingMessage("invalid", `生效日期，${eff.reason}（按逾期计）`),
       });
     }
     if (pub.state === "missing") {
-      findings.push({
+      own.push({
         kind: "missing",
         ...at(row, layout.publishedCol, unit),
         message: findingMessage("missing", "公示日期（未公示，按逾期计）"),
       });
     } else if (pub.state === "invalid") {
-      findings.push({
+      own.push({
         kind: "invalid",
         ...at(row, layout.publishedCol, unit),
         message: findingMessage("invalid", `公示日期，${pub.reason}（按逾期计）`),
       });
     } else if (eff.state === "present" && pub.day < eff.day) {
-      findings.push({
+      own.push({
         kind: "invalid",
         ...at(row, layout.publishedCol, unit),
         message: findingMessage(
@@ -112,7 +125,7 @@ export function readLedger(
         deadline = workingDays.deadline(eff.day, days);
       } catch (e) {
         if (!(e instanceof UncoveredYear)) throw e;
-        findings.push({
+        own.push({
           kind: "invalid",
           ...at(row, layout.effectiveCol, unit),
           message: findingMessage("invalid", `节假日日历未覆盖 ${e.year} 年，无法计算公示期限（按逾期计）`),
@@ -123,5 +136,6 @@ export function readLedger(
     if (onTime) c.onTime += 1;
     else c.lateRows.push(row);
   }
-  return { sheet, counts, findings };
+  for (const [unit, list] of byUnit) if (list.length === 0) byUnit.delete(unit);
+  return { sheet, counts, findings, byUnit };
 }

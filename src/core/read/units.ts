@@ -1,12 +1,15 @@
 // Unit rows → UnitRecord: every field read by its kind, the conditional requirements applied, findings with cells.
-import type { FieldDef, Rulebook } from "../../rules/types";
+import type { Rulebook } from "../../rules/types";
 import type { Layout } from "../locate/locate";
-import { IdMap, KeyIndex } from "../keyed";
+import { IdMap } from "../keyed";
 import { cellText, normalizeName } from "../locate/normalize";
 import { flattened } from "../text";
 import type { CellValue, Finding } from "../model";
+import type { LedgerResult } from "./ledger";
 import { Roster } from "./roster";
-import { MISSING, type Reading, isBlank, readCount, readEvidence, readNumber, readYesNo } from "./values";
+import { isBlank } from "./values";
+import { LedgerFor, type Slots, type Values, fieldIndex, fieldPlans, readRow } from "./row";
+import type { Reading } from "./values";
 import { findingMessage } from "../findings";
 
 export interface FieldValue {
@@ -25,230 +28,49 @@ export interface UnitRecord {
   /** Position in Annex 1, or -1. */
   readonly rosterIndex: number;
   readonly findings: Finding[];
+  /** 尚未填报: every field the unit fills in is blank (workbook.md "Units that have not reported"). It is scored as all
+   * missing, and its findings say so once instead of naming every blank cell. */
+  readonly unreported: boolean;
 }
 
+/** The finding message of a unit that has not reported. */
+export const UNREPORTED = "尚未填报";
+
 export interface ReadResult {
+  /** Rows with a unit name (a row of data without one is not a unit: a finding in `findings`). */
   readonly units: UnitRecord[];
   readonly findings: Finding[];
   /** The units by name (the first row of a name given twice); units without a name are not in it. */
   readonly byKey: ReadonlyMap<string, UnitRecord>;
 }
 
-function readByKind(f: FieldDef, v: CellValue): Reading {
-  switch (f.kind) {
-    case "evidence":
-      return readEvidence(v);
-    case "yesno":
-      return readYesNo(v);
-    case "count":
-      return readCount(v);
-    case "number":
-      return readNumber(v);
-    case "text":
-      return isBlank(v) ? MISSING : { state: "present" };
-  }
-}
-
-const countOf = (r: Reading | undefined): number | null =>
-  r && r.state === "present" && r.count !== undefined ? r.count : null;
-
-/** The rulebook's field ids, in order: the key list every unit's `fields` shares. */
-const FIELD_INDEX = new WeakMap<Rulebook, KeyIndex>();
-export function fieldIndex(rulebook: Rulebook): KeyIndex {
-  let index = FIELD_INDEX.get(rulebook);
-  if (!index) FIELD_INDEX.set(rulebook, (index = new KeyIndex(rulebook.fields.map((f) => f.id))));
-  return index;
-}
-
-/** One field as this sheet holds it, worked out once for all rows. */
-interface FieldPlan {
-  readonly def: FieldDef;
-  readonly slot: number;
-  /** 1-based column; undefined when the workbook has no such column. */
-  readonly col: number | undefined;
-  /** Slots of the fields the requirement depends on (-1: none or unknown). */
-  readonly partOf: number;
-  readonly whenYes: number;
-  readonly whenPositive: number;
-  /** Shared FieldValues of this column: a reading that is itself shared (missing, absent, present, a small count)
-   * gets one FieldValue per column, so a large sheet does not allocate one per cell. */
-  readonly shared: Map<Reading, FieldValue>;
-  /** What a cell value (text or number) of this column reads as, worked out once per distinct value: a column holds
-   * the same few values on most rows. */
-  readonly seen: Map<string | number | boolean | null, Cell>;
-  readonly missing: FieldValue;
-  /** Its position in the sheet's list of distinct FieldValues. */
-  readonly missingId: number;
-  /** The findings' messages that are the same on every row. */
-  readonly noColumn: string;
-  readonly blank: string;
-  readonly noReason: string;
-}
-
-type Slots = (FieldValue | undefined)[];
-
-/** A cell value of one column as read: its FieldValue and that value's position in the sheet's list of distinct
- * FieldValues, and the message of its finding when it is invalid. */
-interface Cell {
-  readonly value: FieldValue;
-  readonly id: number;
-  readonly invalid: string | null;
-}
 /** Units per table of field ids. */
 const TABLE_UNITS = 8192;
-/** Distinct values remembered per column: enough for any column of repeated values, bounded for free text. */
-const SEEN_MAX = 4096;
 
-/** Whether the field must be filled in on this row, given the row's fields read so far (rules-2020.md, conditional
- * requirements). */
-function isRequired(p: FieldPlan, got: Slots, ledger: boolean): boolean {
-  const f = p.def;
-  if (f.replacedByLedger && ledger) return false;
-  if (f.partOf) {
-    const whole = countOf(p.partOf < 0 ? undefined : got[p.partOf]?.reading);
-    return whole !== null && whole > 0;
+/** The unit names of the assessment sheet (normalised; rows named 合计 and the like left out), before any is read: the
+ * ledger is read against them, and the units are read against the ledger. */
+export function unitNames(layout: Layout, rulebook: Rulebook): Set<string> {
+  const summary = new Set(rulebook.summaryRowNames.map(normalizeName));
+  const names = new Set<string>();
+  const rows = layout.sheet.rows;
+  for (let r = layout.headerRow; r < rows.length; r++) {
+    const key = normalizeName(cellText(rows[r]?.[layout.unitCol - 1] ?? null));
+    if (key !== "" && !summary.has(key)) names.add(key);
   }
-  if (f.requiredWhenYes) return (p.whenYes < 0 ? undefined : got[p.whenYes])?.reading.state === "present";
-  if (f.requiredWhenPositive) {
-    const r = (p.whenPositive < 0 ? undefined : got[p.whenPositive])?.reading;
-    return r !== undefined && r.state === "present" && r.amount !== undefined && r.amount.n > 0n;
-  }
-  return f.required === "always";
-}
-
-/** The distinct FieldValues of one sheet, each at its position (its id). */
-type Values = FieldValue[];
-function idOf(values: Values, v: FieldValue): number {
-  values.push(v);
-  return values.length - 1;
-}
-
-function fieldPlans(layout: Layout, rulebook: Rulebook, index: KeyIndex, values: Values): FieldPlan[] {
-  const absent: FieldValue = { reading: MISSING };
-  const absentId = idOf(values, absent);
-  const slot = (id: string | undefined) => (id === undefined ? -1 : index.slot(id));
-  return rulebook.fields.map((def) => {
-    const col = layout.columns.get(def.id);
-    const missing = col === undefined ? absent : { reading: MISSING, col };
-    return {
-      def,
-      slot: index.slot(def.id),
-      col,
-      partOf: slot(def.partOf),
-      whenYes: slot(def.requiredWhenYes),
-      whenPositive: slot(def.requiredWhenPositive),
-      shared: new Map(),
-      seen: new Map(),
-      missing,
-      missingId: col === undefined ? absentId : idOf(values, missing),
-      noColumn: findingMessage("missing", `${def.id}（工作表中没有“${def.id}”列）`),
-      blank: findingMessage(
-        "missing",
-        `${def.id}${def.requiredWhenPositive && def.kind === "evidence" ? `（填了${def.requiredWhenPositive}须写明${def.id}）` : ""}`,
-      ),
-      noReason: findingMessage("missing", `${def.id}（填了${def.requiredWhenPositive}须写明${def.id}）`),
-    };
-  });
-}
-
-function sharedValue(p: FieldPlan, reading: Reading): FieldValue {
-  let fv = p.shared.get(reading);
-  if (!fv) p.shared.set(reading, (fv = p.col === undefined ? { reading } : { reading, col: p.col }));
-  return fv;
-}
-
-function readCell(p: FieldPlan, col: number, v: CellValue, values: Values): Cell {
-  const reading = readByKind(p.def, v);
-  const value = Object.isFrozen(reading) ? sharedValue(p, reading) : { reading, col };
-  return {
-    value,
-    id: idOf(values, value),
-    invalid:
-      reading.state === "invalid" ? flattened(findingMessage("invalid", `${p.def.id}，${reading.reason}`)) : null,
-  };
-}
-
-/** Reads one row's fields into `fields` (cleared first; slot order) and their ids into `ids` from `at` on, and its
- * findings into the first places of `findings`, returning their number. */
-function readRow(
-  plans: readonly FieldPlan[],
-  fields: Slots,
-  ids: Uint32Array,
-  at: number,
-  values: Values,
-  findings: Finding[],
-  cells: readonly CellValue[],
-  row: number,
-  unit: string,
-  ledger: boolean,
-): number {
-  fields.fill(undefined);
-  let found = 0;
-  for (const p of plans) {
-    const f = p.def;
-    const col = p.col;
-    if (col === undefined) {
-      fields[p.slot] = p.missing;
-      ids[at + p.slot] = p.missingId;
-      // An optional column that this row needs (加分事由 for a bonus) gets a finding here: the workbook-level
-      // finding for absent columns covers required ones only.
-      if (f.required === "optional" && isRequired(p, fields, ledger)) {
-        findings[found++] = { kind: "missing", field: f.id, row, message: p.noColumn, unit };
-      }
-      continue;
-    }
-    const v = cells[col - 1] ?? null;
-    let cell: Cell | undefined;
-    if (typeof v === "object" && v !== null) cell = readCell(p, col, v, values);
-    else {
-      cell = p.seen.get(v);
-      if (cell === undefined) {
-        cell = readCell(p, col, v, values);
-        if (p.seen.size < SEEN_MAX) p.seen.set(v, cell);
-      }
-    }
-    let value = cell.value;
-    let id = cell.id;
-    let reading = value.reading;
-    let invalid = cell.invalid;
-    if (f.partOf && reading.state === "present" && reading.count !== undefined) {
-      const whole = countOf(p.partOf < 0 ? undefined : fields[p.partOf]?.reading);
-      if (whole !== null && reading.count > whole) {
-        reading = { state: "invalid", reason: `${f.id}（${reading.count}）大于${f.partOf}（${whole}）` };
-        value = { reading, col };
-        id = idOf(values, value);
-        invalid = flattened(findingMessage("invalid", `${f.id}，${reading.reason}`));
-      }
-    }
-    fields[p.slot] = value;
-    ids[at + p.slot] = id;
-    if (invalid !== null) {
-      findings[found++] = { kind: "invalid", field: f.id, row, col, message: invalid, unit };
-    } else if (reading.state === "missing" && isRequired(p, fields, ledger)) {
-      findings[found++] = { kind: "missing", field: f.id, row, col, message: p.blank, unit };
-    }
-    // A bonus whose reason is a no-word is missing evidence too (rules-2020.md).
-    if (reading.state === "absent" && f.requiredWhenPositive && isRequired(p, fields, ledger)) {
-      fields[p.slot] = p.missing;
-      ids[at + p.slot] = p.missingId;
-      findings[found++] = {
-        kind: "missing",
-        field: f.id,
-        row,
-        col,
-        message: p.noReason,
-        unit,
-      };
-    }
-  }
-  return found;
+  return names;
 }
 
 /** Reads every unit row below the header row (workbook.md "The assessment sheet"). */
-export function readUnits(layout: Layout, rulebook: Rulebook, ledger: boolean): ReadResult {
+export function readUnits(layout: Layout, rulebook: Rulebook, ledger: LedgerResult | null): ReadResult {
   const roster = new Roster(rulebook.roster);
   const summary = new Set(rulebook.summaryRowNames.map(normalizeName));
   const knownCols = [...layout.columns.entries()].filter(([id]) => id !== rulebook.unitField.id).map(([, c]) => c);
+  // The columns a unit fills in itself: all blank on a row is a unit that has not reported.
+  const ownCols = rulebook.fields
+    .filter((f) => f.filledBy !== "office")
+    .map((f) => layout.columns.get(f.id))
+    .filter((c): c is number => c !== undefined);
+  const nameless: Finding[] = [];
   const units: UnitRecord[] = [];
   const index = fieldIndex(rulebook);
   const values: Values = [];
@@ -264,8 +86,8 @@ export function readUnits(layout: Layout, rulebook: Rulebook, ledger: boolean): 
   let used = 0;
   const scratch: Slots = new Array<FieldValue | undefined>(size).fill(undefined);
   const found: Finding[] = [];
-  const hasData = (cells: readonly CellValue[]): boolean => {
-    for (const c of knownCols) if (!isBlank(cells[c - 1] ?? null)) return true;
+  const hasData = (cells: readonly CellValue[], cols: readonly number[]): boolean => {
+    for (const c of cols) if (!isBlank(cells[c - 1] ?? null)) return true;
     return false;
   };
   for (let r = layout.headerRow; r < rows.length; r++) {
@@ -273,7 +95,20 @@ export function readUnits(layout: Layout, rulebook: Rulebook, ledger: boolean): 
     const row = r + 1;
     const nameCell = cells[layout.unitCol - 1] ?? null;
     const key = normalizeName(cellText(nameCell));
-    if (key === "" && !hasData(cells)) continue; // blank row (a lone 序号 does not count)
+    if (key === "") {
+      // A blank row (a lone 序号 or 联系电话 does not count) is skipped; a row of data without a unit name is not a unit
+      // either: it is not scored or ranked, and only its name cell is flagged (workbook.md).
+      if (hasData(cells, knownCols)) {
+        nameless.push({
+          kind: "invalid",
+          field: rulebook.unitField.id,
+          row,
+          col: layout.unitCol,
+          message: findingMessage("invalid", "缺少单位名称"),
+        });
+      }
+      continue;
+    }
     if (summary.has(key)) continue; // 合计/小计/总计/平均 is not a unit
     // Every slot is set: each key of the index is some field's id.
     if (used === table.length) {
@@ -281,18 +116,26 @@ export function readUnits(layout: Layout, rulebook: Rulebook, ledger: boolean): 
       used = 0;
     }
     const offset = used;
-    const count = readRow(plans, scratch, table, offset, values, found, cells, row, key, ledger);
+    const ledgerFor = ledger === null ? LedgerFor.None : ledger.counts.has(key) ? LedgerFor.Rows : LedgerFor.NoRows;
+    let count = readRow(plans, scratch, table, offset, values, found, cells, row, key, ledgerFor);
+    const unreported = !hasData(cells, ownCols);
+    if (unreported) {
+      // One finding says it; the blank cells are not each named (an invalid value in the office's fields still is).
+      let kept = 0;
+      for (let j = 0; j < count; j++) if (found[j].kind !== "missing") found[kept++] = found[j];
+      count = kept;
+    }
     used += size;
     const fields = new IdMap(index, values, table, offset);
     let first: Finding | null = null;
-    const rosterIndex = key === "" ? -1 : roster.position(key);
-    if (key === "") {
+    const rosterIndex = roster.position(key);
+    if (unreported) {
       first = {
-        kind: "invalid",
+        kind: "missing",
         field: rulebook.unitField.id,
         row,
         col: layout.unitCol,
-        message: findingMessage("invalid", "缺少单位名称"),
+        message: findingMessage("missing", `${UNREPORTED}（本单位填报的各项均为空）`),
         unit: key,
       };
     } else if (rosterIndex < 0) {
@@ -310,14 +153,23 @@ export function readUnits(layout: Layout, rulebook: Rulebook, ledger: boolean): 
     let k = 0;
     if (first !== null) findings[k++] = first;
     for (let j = 0; j < count; j++) findings[k++] = found[j];
-    units.push({ row, key, unitCol: layout.unitCol, fields, rosterIndex, findings });
+    if (unreported && rosterIndex < 0) {
+      findings.push({
+        kind: "warning",
+        field: rulebook.unitField.id,
+        row,
+        col: layout.unitCol,
+        unit: key,
+        message: flattened(`“${key}”不在考核对象名单（附件1）中，是否为“${roster.closest(key)}”？`),
+      });
+    }
+    units.push({ row, key, unitCol: layout.unitCol, fields, rosterIndex, findings, unreported });
   }
 
   // A unit on two rows is invalid on both.
   const byKey = new Map<string, UnitRecord>();
   const repeated = new Map<string, UnitRecord[]>();
   for (const u of units) {
-    if (u.key === "") continue;
     const before = byKey.get(u.key);
     if (before === undefined) byKey.set(u.key, u);
     else {
@@ -340,7 +192,7 @@ export function readUnits(layout: Layout, rulebook: Rulebook, ledger: boolean): 
     }
   }
 
-  const findings: Finding[] = [];
+  const findings: Finding[] = nameless;
   for (const name of rulebook.roster) {
     if (!byKey.has(normalizeName(name))) {
       findings.push({ kind: "warning", unit: normalizeName(name), message: `名单中的${name}未出现在考核表中` });

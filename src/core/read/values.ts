@@ -32,6 +32,28 @@ const NO_WORDS = new Set(
   ["否", "无", "未", "×", "✗", "✘", "N", "NO", "FALSE", "0", "/", "-", "--", "—", "——", "不完整", "未盖章"].map(norm),
 );
 const ABSENT_PREFIXES = ["未", "暂无", "尚未", "没有"];
+// A document not issued yet (workbook.md "Value kinds"): 正在制定, 拟于2021年出台, 待印发, 准备…, …制定中.
+const DRAFT_PREFIXES = ["正在", "拟", "待", "准备"];
+const DRAFT_SUFFIXES = [
+  "制定中",
+  "起草中",
+  "修订中",
+  "审批中",
+  "审核中",
+  "印发中",
+  "征求意见中",
+  "报批中",
+  "研究中",
+  "筹备中",
+];
+/** Whether an evidence text (normalised: NFKC, no whitespace) says there is no such thing, or not yet. */
+function saysNone(n: string): boolean {
+  if (NO_WORDS.has(n)) return true;
+  for (const p of ABSENT_PREFIXES) if (n.startsWith(p)) return true;
+  for (const p of DRAFT_PREFIXES) if (n.startsWith(p)) return true;
+  for (const p of DRAFT_SUFFIXES) if (n.endsWith(p)) return true;
+  return false;
+}
 
 function show(v: CellValue): string {
   if (typeof v === "string") return v.length > 40 ? `${v.slice(0, 40)}…` : v;
@@ -51,17 +73,15 @@ function isBlank(v: CellValue): boolean {
   return v.replace(/(?:\s|\u200b|\ufeff)+/g, "") === "";
 }
 
-/** evidence: any text, number, date or TRUE is present; a no-word, FALSE or 未…/暂无…/尚未…/没有… is absent. */
+/** evidence: any text, number, date or TRUE is present; a no-word, FALSE, 未…/暂无…/尚未…/没有…, or a document not
+ * issued yet (正在…/拟…/待…/准备…, …制定中/起草中/…) is absent. */
 export function readEvidence(v: CellValue): Reading {
   if (isBlank(v)) return MISSING;
   if (isErrorCell(v as CellValue)) return errorReading(v as { error: string });
   if (typeof v === "boolean") return v ? PRESENT : ABSENT;
   if (typeof v === "number") return NO_WORDS.has(norm(String(v))) ? ABSENT : PRESENT;
   if (typeof v === "string") {
-    const n = norm(v);
-    if (NO_WORDS.has(n)) return ABSENT;
-    if (ABSENT_PREFIXES.some((p) => n.startsWith(p))) return ABSENT;
-    return PRESENT;
+    return saysNone(norm(v)) ? ABSENT : PRESENT;
   }
   return PRESENT; // a date
 }

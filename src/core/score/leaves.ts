@@ -17,8 +17,12 @@ export interface LeafOutcome {
 
 export interface LeafInput {
   readonly fields: ReadonlyMap<string, FieldValue>;
-  /** This unit's ledger counts when the workbook has a ledger sheet (absent unit: zero rows). */
+  /** This unit's ledger counts when the ledger sheet has rows of it in the year; null otherwise. */
   readonly ledger: LedgerCount | null;
+  /** Whether the workbook has a ledger sheet (a unit without rows there is scored from its own 3.4 columns). */
+  readonly ledgerSheet: boolean;
+  /** Whether the unit has not reported (尚未填报): it is scored as all missing, with no 不适用 for blanks. */
+  readonly unreported: boolean;
   /** A leaf already scored for this unit (for `follows`): its hundredths, null when not applicable, undefined when
    * not scored (yet). */
   done(leafId: string): number | null | undefined;
@@ -162,10 +166,24 @@ function evaluate(leaf: LeafDef, input: LeafInput, w: Why | null, points: Points
         }
         return cents;
       }
+      // Without rows in the ledger (or without a ledger): the unit's own 应公示/按时公示 figures (rules-2020.md 3.4).
       const whole = count(input, rule.whole);
-      if (whole === null) return told(w, 0, w !== null && `${why(input, rule.whole)}，得 0 分`);
-      if (whole === 0) return told(w, null, w !== null && `${rule.whole}为 0，不适用`);
-      return ratio(max, count(input, rule.part), whole, rule.part, rule.whole, w);
+      const own = input.ledgerSheet ? "双公示台账中没有该单位的记录，按考核表填报数计：" : "";
+      if (whole === null) {
+        const blank = (input.fields.get(rule.whole)?.reading.state ?? "missing") === "missing";
+        if (input.ledgerSheet && blank && !input.unreported) {
+          return told(
+            w,
+            null,
+            w !== null && `双公示台账中没有该单位的记录，考核表也未填${rule.whole}，按不适用计（请核实）`,
+          );
+        }
+        return told(w, 0, w !== null && `${own}${why(input, rule.whole)}，得 0 分`);
+      }
+      if (whole === 0) return told(w, null, w !== null && `${own}${rule.whole}为 0，不适用`);
+      const cents = ratio(max, count(input, rule.part), whole, rule.part, rule.whole, w);
+      if (w !== null) w.text = `${own}${w.text}`;
+      return cents;
     }
     case "present": {
       const ok = present(input, rule.field);

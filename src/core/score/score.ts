@@ -1,233 +1,24 @@
-// Units' readings → leaves, 不适用 policy, indicators, bonus, total, rank, findings (rules-2020.md).
-// Scores are kept compactly (one table of numbers for all units); the Chinese explanations are not kept at all but
-// built on demand from the same readings by the same code (UnitResult.explain), so they cost nothing on a large
-// sheet until someone reads them.
+// Units' readings → leaves, 不适用 policy, the office's adjustments, indicators, bonus, total, rank, findings
+// (rules-2020.md). Scores are kept compactly (one table of numbers for all units, layout.ts); each unit reads its
+// row of it and builds its explanations on demand (unit.ts).
 import type { Settings } from "../../rules/settings";
-import type { LeafDef, Rulebook } from "../../rules/types";
-import { type Rational, fromNumber, formatCents, pointsToCents, roundHalfUp, toCents } from "../exact";
-import { KeyIndex, TableMap } from "../keyed";
+import type { Rulebook } from "../../rules/types";
+import { fromNumber, formatCents, mulDivHalfUp, pointsToCents, roundHalfUp, toCents } from "../exact";
 import type { Finding } from "../model";
-import type { LedgerCount, LedgerResult } from "../read/ledger";
-import type { FieldValue, UnitRecord } from "../read/units";
+import type { LedgerResult } from "../read/ledger";
+import { type AdjustmentResult, BONUS_ITEM } from "../read/adjustments";
+import type { UnitRecord } from "../read/units";
 import { flattened } from "../text";
-import { type LeafInput, leafCents, pointsOf, scoreLeaf } from "./leaves";
+import { leafCents, pointsOf } from "./leaves";
 import { rankPositions } from "./rank";
 
-export interface UnitResult {
-  readonly record: UnitRecord;
-  /** leaf id → hundredths, after the 不适用 policy. */
-  readonly leaves: ReadonlyMap<string, number>;
-  readonly notApplicable: readonly string[];
-  /** indicator id → hundredths. */
-  readonly indicators: ReadonlyMap<string, number>;
-  readonly bonus: number;
-  readonly total: number;
-  readonly rank: number;
-  /** Findings on this unit's row, by column. */
-  readonly findings: readonly Finding[];
-  /** How the leaf's score came about, in Chinese; undefined when no leaf has this id. Built on each call, not kept. */
-  explain(leafId: string): string | undefined;
-  /** How the bonus came about, in Chinese. Built on each call, not kept. */
-  explainBonus(): string;
-}
+import { type AppliedAdjustment, ScoredUnit, Scoring, type UnitResult, scoreBonus } from "./unit";
+import { UNSCORED, ScoringInput } from "./layout";
 
-/** The ledger counts of a unit with no ledger rows. */
-const NO_ROWS: LedgerCount = Object.freeze({ due: 0, onTime: 0, lateRows: [] });
+export type { AppliedAdjustment, UnitResult } from "./unit";
+export { adjustmentText } from "./unit";
+
 const NONE: readonly string[] = Object.freeze([]);
-/** A leaf slot not scored yet (a scored leaf is a whole number of hundredths, or NaN when not applicable). */
-const UNSCORED = -Infinity;
-
-/** Where an explanation goes when one is wanted. */
-interface Why {
-  text: string;
-}
-
-/** The rulebook's leaves and indicators as slots of the score table, worked out once per rulebook. */
-interface LeafLayout {
-  readonly leaves: KeyIndex;
-  /** Indicator ids, then any indicator a leaf names that the rulebook does not list (as a Map would grow). */
-  readonly indicators: KeyIndex;
-  /** Per leaf definition, in rulebook order: its slot and its indicator's slot. */
-  readonly leafSlot: readonly number[];
-  readonly indicatorSlot: readonly number[];
-  /** Per leaf slot: the definition that decides it (the last one with that id) and its position in the rulebook. */
-  readonly lastDef: readonly LeafDef[];
-  readonly lastPos: readonly number[];
-  /** Per leaf slot: the position of the first definition with that id. */
-  readonly firstPos: readonly number[];
-}
-
-const LAYOUTS = new WeakMap<Rulebook, LeafLayout>();
-function leafLayout(rulebook: Rulebook): LeafLayout {
-  let layout = LAYOUTS.get(rulebook);
-  if (layout) return layout;
-  const leaves = new KeyIndex(rulebook.leaves.map((l) => l.id));
-  const indicators = new KeyIndex([
-    ...rulebook.indicators.map((i) => i.id),
-    ...rulebook.leaves.map((l) => l.indicator),
-  ]);
-  const lastDef: LeafDef[] = [];
-  const lastPos: number[] = [];
-  const firstPos: number[] = [];
-  rulebook.leaves.forEach((l, pos) => {
-    const slot = leaves.slot(l.id);
-    lastDef[slot] = l;
-    lastPos[slot] = pos;
-    firstPos[slot] ??= pos;
-  });
-  layout = {
-    leaves,
-    indicators,
-    leafSlot: rulebook.leaves.map((l) => leaves.slot(l.id)),
-    indicatorSlot: rulebook.leaves.map((l) => indicators.slot(l.indicator)),
-    lastDef,
-    lastPos,
-    firstPos,
-  };
-  LAYOUTS.set(rulebook, layout);
-  return layout;
-}
-
-/** Reads a unit's leaves as they are being scored: the table row filled so far. */
-class ScoringInput implements LeafInput {
-  fields: ReadonlyMap<string, FieldValue> = new Map();
-  ledger: LedgerCount | null = null;
-  base = 0;
-  constructor(
-    readonly settings: Settings,
-    private readonly layout: LeafLayout,
-    private readonly table: Float64Array,
-  ) {}
-  done(leafId: string): number | null | undefined {
-    const slot = this.layout.leaves.slot(leafId);
-    if (slot < 0) return undefined;
-    const v = this.table[this.base + slot];
-    return v === UNSCORED ? undefined : Number.isNaN(v) ? null : v;
-  }
-}
-
-/** Reads a scored unit's leaves as they stood when the leaf at `pos` was scored (for its explanation). */
-class ExplainInput implements LeafInput {
-  fields: ReadonlyMap<string, FieldValue> = new Map();
-  ledger: LedgerCount | null = null;
-  unit: ScoredUnit | null = null;
-  pos = 0;
-  constructor(
-    readonly settings: Settings,
-    private readonly layout: LeafLayout,
-  ) {}
-  done(leafId: string): number | null | undefined {
-    const slot = this.layout.leaves.slot(leafId);
-    const u = this.unit;
-    if (slot < 0 || u === null || this.layout.firstPos[slot] >= this.pos) return undefined;
-    return u.notApplicable.includes(leafId) ? null : u.leaves.get(leafId);
-  }
-}
-
-/** What every unit of one assessment shares: the rulebook, settings, ledger, the 不适用 outcome per leaf. */
-class Scoring {
-  readonly layout: LeafLayout;
-  readonly stride: number;
-  readonly table: Float64Array;
-  /** Per leaf slot: how the 不适用 policy scored it. */
-  readonly naHow: string[] = [];
-  readonly cap: Rational;
-  private readonly explaining: ExplainInput;
-  constructor(
-    readonly rulebook: Rulebook,
-    readonly settings: Settings,
-    readonly ledger: LedgerResult | null,
-    units: number,
-  ) {
-    this.layout = leafLayout(rulebook);
-    this.stride = this.layout.leaves.size + this.layout.indicators.size;
-    this.table = new Float64Array(units * this.stride);
-    this.cap = fromNumber(settings.bonusCap);
-    this.explaining = new ExplainInput(settings, this.layout);
-  }
-  ledgerCount(key: string): LedgerCount | null {
-    return this.ledger ? (this.ledger.counts.get(key) ?? NO_ROWS) : null;
-  }
-  explain(u: ScoredUnit, leafId: string): string | undefined {
-    const slot = this.layout.leaves.slot(leafId);
-    if (slot < 0) return undefined;
-    const input = this.explaining;
-    input.fields = u.record.fields;
-    input.ledger = this.ledgerCount(u.record.key);
-    input.unit = u;
-    input.pos = this.layout.lastPos[slot];
-    const o = scoreLeaf(this.layout.lastDef[slot], input);
-    input.unit = null;
-    return o.cents === null ? flattened(`${o.explain}：${this.naHow[slot]}`) : o.explain;
-  }
-  explainBonus(u: ScoredUnit): string {
-    const w: Why = { text: "" };
-    scoreBonus(this, u.record, w, null);
-    return flattened(w.text);
-  }
-}
-
-class ScoredUnit implements UnitResult {
-  readonly leaves: TableMap;
-  readonly indicators: TableMap;
-  constructor(
-    private readonly scoring: Scoring,
-    readonly record: UnitRecord,
-    offset: number,
-    readonly notApplicable: readonly string[],
-    readonly bonus: number,
-    readonly total: number,
-    readonly rank: number,
-    readonly findings: readonly Finding[],
-  ) {
-    const { leaves, indicators } = scoring.layout;
-    this.leaves = new TableMap(leaves, scoring.table, offset);
-    this.indicators = new TableMap(indicators, scoring.table, offset + leaves.size);
-  }
-  explain(leafId: string): string | undefined {
-    return this.scoring.explain(this, leafId);
-  }
-  explainBonus(): string {
-    return this.scoring.explainBonus(this);
-  }
-}
-
-/** The bonus in hundredths; the explanation into `w` and the over-cap warning into `warnings` when given. */
-function scoreBonus(s: Scoring, record: UnitRecord, w: Why | null, warnings: Finding[] | null): number {
-  const rulebook = s.rulebook;
-  const entered = record.fields.get(rulebook.bonus.field);
-  const r = entered?.reading;
-  if (!r || r.state !== "present" || !r.amount || r.amount.n === 0n) {
-    if (w) w.text = r?.state === "invalid" ? "创新加分有误，记 0 分" : "无创新加分";
-    return 0;
-  }
-  const reason = record.fields.get(rulebook.bonus.reasonField);
-  if (reason?.reading.state !== "present") {
-    if (w) w.text = `创新加分 ${formatCents(toCents(r.amount))} 分缺少加分事由，记 0 分`;
-    return 0;
-  }
-  const cap = s.cap;
-  const over = r.amount.n * cap.d > cap.n * r.amount.d;
-  const cents = toCents(over ? cap : r.amount);
-  if (w) {
-    w.text = over
-      ? `创新加分 ${formatCents(toCents(r.amount))} 分，超过上限 ${formatCents(toCents(cap))} 分，按上限记 ${formatCents(cents)} 分`
-      : `创新加分 ${formatCents(cents)} 分（上限 ${formatCents(toCents(cap))} 分）`;
-  }
-  if (over && warnings) {
-    warnings.push({
-      kind: "warning",
-      field: rulebook.bonus.field,
-      row: record.row,
-      col: entered?.col,
-      unit: record.key,
-      message: flattened(
-        `创新加分 ${formatCents(toCents(r.amount))} 分超过上限 ${formatCents(toCents(cap))} 分，按上限计`,
-      ),
-    });
-  }
-  return cents;
-}
 
 export interface ScoreInput {
   readonly rulebook: Rulebook;
@@ -236,10 +27,14 @@ export interface ScoreInput {
   readonly ledger: LedgerResult | null;
   /** A finding to add to a unit's own after them (they are in column order, this one comes last), or null. */
   readonly last?: (record: UnitRecord) => Finding | null;
+  /** The office's decisions (核定调整), or null when the workbook has none. */
+  readonly adjustments?: AdjustmentResult | null;
 }
 
+const NO_ADJUSTMENTS: readonly AppliedAdjustment[] = Object.freeze([]);
+
 /** Scores every unit; returns them in ranking order. */
-export function scoreUnits({ rulebook, settings, units, ledger, last }: ScoreInput): UnitResult[] {
+export function scoreUnits({ rulebook, settings, units, ledger, last, adjustments }: ScoreInput): UnitResult[] {
   const n = units.length;
   const s = new Scoring(rulebook, settings, ledger, n);
   const { layout, table, stride } = s;
@@ -248,7 +43,7 @@ export function scoreUnits({ rulebook, settings, units, ledger, last }: ScoreInp
   const nIndicators = layout.indicators.size;
 
   // Each leaf as the rule scores it: hundredths, NaN when not applicable. Bonus and its warning beside.
-  const input = new ScoringInput(settings, layout, table);
+  const input = new ScoringInput(settings, ledger !== null, layout, table);
   const points = defs.map(pointsOf);
   const bonus = new Float64Array(n);
   const extra: (Finding[] | null)[] = new Array<Finding[] | null>(n).fill(null);
@@ -259,6 +54,7 @@ export function scoreUnits({ rulebook, settings, units, ledger, last }: ScoreInp
     for (let slot = 0; slot < nLeaves; slot++) table[base + slot] = UNSCORED;
     input.fields = record.fields;
     input.ledger = s.ledgerCount(record.key);
+    input.unreported = record.unreported;
     input.base = base;
     for (let d = 0; d < defs.length; d++) {
       const cents = leafCents(defs[d], input, points[d]);
@@ -283,6 +79,9 @@ export function scoreUnits({ rulebook, settings, units, ledger, last }: ScoreInp
     } else if (settings.naPolicy === "zero") {
       naCents[slot] = 0;
       s.naHow[slot] = "按设置记 0 分";
+    } else if (settings.naPolicy === "scale") {
+      naCents[slot] = 0;
+      s.naHow[slot] = "按设置记 0 分，总分按适用细项满分折算为百分制";
     } else {
       let sum = 0;
       let applying = 0;
@@ -301,23 +100,61 @@ export function scoreUnits({ rulebook, settings, units, ledger, last }: ScoreInp
     }
   }
 
-  // The policy applied; indicators and totals (total = sum of the 17 rounded leaves + rounded bonus).
+  // The policy applied, then the office's decisions (核定调整: after the policy, before the total; a decided leaf is no
+  // longer 不适用); indicators and totals (total = sum of the 17 rounded leaves + rounded bonus; under `scale` the
+  // leaf sum converted to 100 over the leaves that apply, rules-2020.md).
   const totals = new Float64Array(n);
   const notApplicable: (readonly string[])[] = new Array<readonly string[]>(n);
+  const applied: (readonly AppliedAdjustment[])[] = new Array<readonly AppliedAdjustment[]>(n).fill(NO_ADJUSTMENTS);
+  const scaled: ({ sum: number; applicableMax: number } | null)[] = new Array<{
+    sum: number;
+    applicableMax: number;
+  } | null>(n).fill(null);
+  const maxCents = layout.lastDef.map((l) => pointsToCents(l.max));
+  const fullCents = maxCents.reduce((a, b) => a + b, 0);
+  const scale = settings.naPolicy === "scale";
   // A unit's 不适用 leaves gathered in one reused list (its first `count` places), then copied to a list of exactly
   // their number.
   const na: string[] = [];
   for (let i = 0; i < n; i++) {
     const base = i * stride;
+    const decided = adjustments?.byUnit.get(units[i].key);
     let count = 0;
     for (let d = 0; d < defs.length; d++) {
-      if (Number.isNaN(table[base + layout.leafSlot[d]])) na[count++] = defs[d].id;
+      if (Number.isNaN(table[base + layout.leafSlot[d]]) && !decided?.has(defs[d].id)) na[count++] = defs[d].id;
     }
     notApplicable[i] = count ? na.slice(0, count) : NONE;
-    let total = bonus[i];
+    let naMax = 0;
+    if (decided) {
+      const list: AppliedAdjustment[] = [];
+      for (let slot = 0; slot < nLeaves; slot++) {
+        const adj = decided.get(layout.leaves.keys[slot]);
+        if (!adj) continue;
+        const raw = table[base + slot];
+        const wasNotApplicable = Number.isNaN(raw);
+        list.push({ ...adj, computed: wasNotApplicable ? naCents[slot] : raw, wasNotApplicable });
+        table[base + slot] = adj.cents;
+      }
+      const bonusAdj = decided.get(BONUS_ITEM);
+      if (bonusAdj) {
+        list.push({ ...bonusAdj, computed: bonus[i], wasNotApplicable: false });
+        bonus[i] = bonusAdj.cents;
+      }
+      applied[i] = list;
+    }
+    let sum = 0;
     for (let slot = 0; slot < nLeaves; slot++) {
-      if (Number.isNaN(table[base + slot])) table[base + slot] = naCents[slot];
-      total += table[base + slot];
+      if (Number.isNaN(table[base + slot])) {
+        table[base + slot] = naCents[slot];
+        naMax += maxCents[slot];
+      }
+      sum += table[base + slot];
+    }
+    let total = sum + bonus[i];
+    if (scale && naMax > 0) {
+      const applicableMax = fullCents - naMax;
+      scaled[i] = { sum, applicableMax };
+      total = (applicableMax > 0 ? mulDivHalfUp(sum, fullCents, applicableMax) : 0) + bonus[i];
     }
     const ind = base + nLeaves;
     table.fill(0, ind, ind + nIndicators);
@@ -342,7 +179,7 @@ export function scoreUnits({ rulebook, settings, units, ledger, last }: ScoreInp
           col: self.col,
           unit: record.key,
           message: flattened(
-            `自评总分 ${formatCents(selfCents)} 与核定总分 ${formatCents(total)} 相差 ${formatCents(Math.abs(selfCents - total))} 分`,
+            `自评总分 ${formatCents(selfCents)} 与总分 ${formatCents(total)} 相差 ${formatCents(Math.abs(selfCents - total))} 分`,
           ),
         });
       }
@@ -353,12 +190,15 @@ export function scoreUnits({ rulebook, settings, units, ledger, last }: ScoreInp
     totals,
     units.map((u) => u.rosterIndex),
   );
+  // A blank template ranks nothing (workbook.md "Units that have not reported").
+  const ranked = units.some((u) => !u.unreported);
   const byCol = (a: Finding, b: Finding) => (a.col ?? 0) - (b.col ?? 0);
   return order.map((i, pos) => {
     const record = units[i];
     const own = record.findings;
     const more = extra[i];
     const after = last ? last(record) : null;
+    const ledgerOwn = ledger?.byUnit.get(record.key);
     // Sorting is stable: findings already in column order stay as they are, and need no sort.
     let sorted = true;
     let prev: Finding | null = null;
@@ -385,6 +225,19 @@ export function scoreUnits({ rulebook, settings, units, ledger, last }: ScoreInp
       findings.sort(byCol);
       if (after) findings.push(after);
     }
-    return new ScoredUnit(s, record, i * stride, notApplicable[i], bonus[i], totals[i], rank[pos], findings);
+    if (ledgerOwn) for (const f of ledgerOwn) findings.push(f);
+    return new ScoredUnit(
+      s,
+      record,
+      i * stride,
+      notApplicable[i],
+      bonus[i],
+      totals[i],
+      ranked ? rank[pos] : null,
+      findings,
+      applied[i],
+      adjustments?.unapplied.get(record.key) ?? 0,
+      scaled[i],
+    );
   });
 }

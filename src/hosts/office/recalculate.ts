@@ -71,7 +71,7 @@ function assessWith(snapshot: Snapshot, options: RecalcOptions): Assessment {
  * over every sheet not read); null when the other sheets have to be looked at. */
 function assessedIfDecided(wb: WorkbookRead, state: ToolMemory | null, options: RecalcOptions): Assessment | null {
   const rulebook = options.rulebook ?? HENGDONG_2020;
-  const byName = [rulebook.assessmentSheet, rulebook.ledger.sheet];
+  const byName = [rulebook.assessmentSheet, rulebook.ledger.sheet, rulebook.adjustments.sheet];
   // Every sheet the core may take by its name must have been read.
   if (!wb.names.every((n) => !byName.includes(n.trim()) || wb.sheet(n)?.probed)) return null;
   try {
@@ -94,7 +94,10 @@ async function readWholeAndAssess(
   a: Assessment,
   options: RecalcOptions,
 ): Promise<Assessment> {
-  const names = [a.layout.sheet.name, ...(a.ledgerLayout ? [a.ledgerLayout.sheet.name] : [])];
+  // The 核定调整 sheet is read whole too: the office's decisions apply in the add-in as on the command line.
+  const rulebook = options.rulebook ?? HENGDONG_2020;
+  const adjustments = wb.names.filter((n) => n.trim() === rulebook.adjustments.sheet);
+  const names = [a.layout.sheet.name, ...(a.ledgerLayout ? [a.ledgerLayout.sheet.name] : []), ...adjustments];
   if (names.every((n) => wb.sheet(n)?.complete)) return a;
   await complete(io, wb, names);
   const again = assessWith(wb.snapshot(state), options);
@@ -114,7 +117,7 @@ function neededFills(a: Assessment, state: ToolMemory | null, wb: WorkbookRead):
     list.push([row, col]);
     need.set(sheet, list);
   };
-  for (const u of a.units) for (const f of u.findings) if (f.kind !== "warning") add(main, f.row, f.col);
+  for (const u of a.units) for (const f of u.findings) if (f.kind !== "warning") add(f.sheet ?? main, f.row, f.col);
   for (const f of a.findings) if (f.kind !== "warning") add(f.sheet ?? main, f.row, f.col);
   return need;
 }
@@ -148,8 +151,16 @@ export async function recalculate(
 ): Promise<Run> {
   const rulebook = options.rulebook ?? HENGDONG_2020;
   const hint = settings.get(HINT_SHEET);
-  const likely = [rulebook.assessmentSheet, ...(typeof hint === "string" ? [hint] : []), rulebook.ledger.sheet];
-  const readOptions: ReadOptions = { mergedAreas: options.mergedAreas, noMerges: [rulebook.ledger.sheet] };
+  const likely = [
+    rulebook.assessmentSheet,
+    ...(typeof hint === "string" ? [hint] : []),
+    rulebook.ledger.sheet,
+    rulebook.adjustments.sheet,
+  ];
+  const readOptions: ReadOptions = {
+    mergedAreas: options.mergedAreas,
+    noMerges: [rulebook.ledger.sheet, rulebook.adjustments.sheet],
+  };
   const outcome = await run(async (context) => {
     const io = new Io(context, options.deadline);
     const wb = await readFirst(io, likely, readOptions);

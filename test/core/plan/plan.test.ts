@@ -280,7 +280,15 @@ describe("the 考核排名 tab", () => {
   test("title, header, sorted by rank", () => {
     expect(p.ranking.name).toBe("考核排名");
     expect(p.ranking.title).toBe("衡东县2020年度社会信用体系建设工作考核排名");
-    expect(p.ranking.header).toEqual(["排名", "单位名称", "总分", ...SCORE_HEADERS.slice(0, 10), "加分", "核查意见"]);
+    expect(p.ranking.header).toEqual([
+      "排名",
+      "单位名称",
+      "总分",
+      ...SCORE_HEADERS.slice(0, 10),
+      "加分",
+      "说明",
+      "核查意见",
+    ]);
     expect(p.ranking.rows.map((r) => [r[0], r[1], r[2]])).toEqual([
       [1, "县发改局", 102],
       [2, "县公安局", 99],
@@ -294,7 +302,7 @@ describe("the 考核排名 tab", () => {
     const first = p.ranking.rows[0];
     expect(first.slice(3, 13)).toEqual([4, 4, 37, 20, 10, 5, 5, 5, 5, 5]);
     expect(first[13]).toBe(2);
-    expect(p.ranking.rows[3][14]).toBe("缺少材料 3 项：分管领导、牵头股室、联络员");
+    expect(p.ranking.rows[3][15]).toBe("缺少材料 3 项：分管领导、牵头股室、联络员");
   });
 
   test("the memory's fingerprint of the tab is remembered() of its title, header, rows and widths as JSON", () => {

@@ -47,9 +47,10 @@ function sampleLike() {
 describe("the JSON report", () => {
   const r = buildReport(sampleLike());
 
-  test("top level: rulebook, sheet, units, findings", () => {
+  test("top level: rulebook, sheet, settings, units, findings", () => {
     expect(r.rulebook).toBe("hengdong-2020");
     expect(r.sheet).toBe("考核表");
+    expect(r.settings).toEqual({ naPolicy: "full", steps: "ceil", bonusCap: 10, selfGap: 5 });
     expect(Array.isArray(r.units)).toBe(true);
     expect(Array.isArray(r.findings)).toBe(true);
   });
@@ -71,9 +72,11 @@ describe("the JSON report", () => {
       expect(typeof u.rank).toBe("number");
     }
     const fgj = r.units[0];
-    // 三.2 = 25 × 47/178 = 6.60 (6.6 in JSON); 三.4 不适用 (no ledger rows) → 3; 四.2 不适用 (认定 0) → 10
+    // 三.2 = 25 × 47/178 = 6.60 (6.6 in JSON); 三.4 from its own figures (no ledger rows): 10 of 10 → 3;
+    // 四.2 不适用 (认定 0) → 10
     expect(fgj.leaves["3.2"]).toBe(6.6);
-    expect(fgj.notApplicable).toEqual(["3.4", "4.2"]);
+    expect(fgj.leaves["3.4"]).toBe(3);
+    expect(fgj.notApplicable).toEqual(["4.2"]);
     // 三 = 3 + 6.6 + 3 + 3 + 3 = 18.6; total 100 − 25 + 6.6 = 81.6
     expect(fgj.indicators["3"]).toBe(18.6);
     expect(fgj.total).toBe(81.6);
@@ -96,8 +99,9 @@ describe("the JSON report", () => {
     expect(f.every((x) => !("sheet" in x) && typeof x.message === "string" && x.message !== "")).toBe(true);
   });
 
-  test("a finding on the ledger carries its own sheet", () => {
-    const ledger = r.findings.filter((f) => f.kind === "missing");
+  test("a finding on the ledger carries its own sheet, under its unit", () => {
+    expect(r.findings.filter((f) => f.kind === "missing")).toEqual([]);
+    const ledger = r.units[2].findings.filter((f) => f.sheet !== undefined);
     expect(ledger).toEqual([expect.objectContaining({ kind: "missing", sheet: "双公示台账", cell: "F2" })]);
   });
 

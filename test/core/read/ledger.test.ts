@@ -29,8 +29,11 @@ const lrow = (i: number) => i + 2;
 function withLedger(entries: LedgerRow[], units: Rec[] = [unit(U)]) {
   return score(units, { ledger: entries });
 }
+/** The ledger's findings wherever they are listed: under their unit, or at the top level (no unit of the sheet). */
 const ledgerFindings = (a: ReturnType<typeof withLedger>, kind: Finding["kind"]) =>
-  a.findings.filter((f) => f.sheet === "双公示台账" && f.kind === kind);
+  [...a.findings, ...a.units.flatMap((u) => u.findings)]
+    .filter((f) => f.sheet === "双公示台账" && f.kind === kind)
+    .sort((x, y) => (x.row ?? 0) - (y.row ?? 0));
 const cells = (fs: Finding[]) => fs.map((f) => `${String.fromCharCode(64 + (f.col ?? 0))}${f.row}`);
 
 describe("on time: published on or before the 7th working day after the effective date", () => {
@@ -149,17 +152,77 @@ describe("bad rows", () => {
   });
 });
 
-describe("the ledger decides 三.4", () => {
-  test("a unit with no ledger rows has nothing to publish: 不适用 (full marks by default)", () => {
+describe("the ledger decides 三.4 for a unit with rows in it; a unit without is scored from its own figures", () => {
+  // rules-2020.md: "A unit with no ledger rows in the year is scored from its own 应公示条数 and 按时公示条数 …
+  // with a warning". 3 × 0/5 = 0: a unit must never gain 3.4 by leaving its rows out of the ledger.
+  test("a unit with no ledger rows whose own form says 0 of 5: 0, with the warning", () => {
     const a = withLedger([row("2020-03-02", null)], [unit(U), unit("县发改局", { 应公示条数: 5, 按时公示条数: 0 })]);
     const u = result(a, "县发改局");
-    expect(u.notApplicable).toContain("3.4");
-    expect(leaf(u, "3.4")).toBe(3);
+    expect(u.notApplicable).not.toContain("3.4");
+    expect(leaf(u, "3.4")).toBe(0);
+    const w = findings(u.findings, "warning", "应公示条数");
+    expect(w.map((f) => f.message)).toEqual(["双公示台账中没有该单位的记录，3.4 按考核表填报数计"]);
+    expect(u.explain("3.4")).toContain("双公示台账中没有该单位的记录");
   });
 
-  test("an empty ledger sheet: every unit 不适用", () => {
-    const a = withLedger([]);
-    expect(result(a, U).notApplicable).toEqual(["3.4"]);
+  test("3 of 114 published on time by its own form: 3 × 3/114 = 0.08", () => {
+    const a = withLedger(
+      [row("2020-03-02", "2020-03-03")],
+      [unit(U), unit("县发改局", { 应公示条数: 114, 按时公示条数: 3 })],
+    );
+    expect(leaf(result(a, "县发改局"), "3.4")).toBe(0.08);
+  });
+
+  test("without rows: 按时 > 应公示 is invalid, and a blank 按时 with 应公示 > 0 is missing", () => {
+    const a = withLedger(
+      [row("2020-03-02", "2020-03-03")],
+      [
+        unit(U),
+        unit("县发改局", { 应公示条数: 2, 按时公示条数: 3 }),
+        unit("县司法局", { 应公示条数: 4, 按时公示条数: null }),
+      ],
+    );
+    expect(findings(result(a, "县发改局").findings, "invalid", "按时公示条数")).toHaveLength(1);
+    expect(leaf(result(a, "县发改局"), "3.4")).toBe(0);
+    expect(findings(result(a, "县司法局").findings, "missing", "按时公示条数")).toHaveLength(1);
+    expect(leaf(result(a, "县司法局"), "3.4")).toBe(0);
+  });
+
+  test("without rows: an invalid 应公示 is flagged and scores 0", () => {
+    const a = withLedger([row("2020-03-02", "2020-03-03")], [unit(U), unit("县发改局", { 应公示条数: "很多" })]);
+    const u = result(a, "县发改局");
+    expect(findings(u.findings, "invalid", "应公示条数")).toHaveLength(1);
+    expect(leaf(u, "3.4")).toBe(0);
+    expect(u.notApplicable).not.toContain("3.4");
+  });
+
+  test("without rows: a blank 应公示 is 不适用 with a warning asking to confirm, and no missing finding; 0 too", () => {
+    const a = withLedger(
+      [row("2020-03-02", "2020-03-03")],
+      [
+        unit(U),
+        unit("县发改局", { 应公示条数: null, 按时公示条数: null }),
+        unit("县司法局", { 应公示条数: 0, 按时公示条数: null }),
+      ],
+    );
+    const blank = result(a, "县发改局");
+    expect(blank.notApplicable).toEqual(["3.4"]);
+    expect(findings(blank.findings, "missing")).toEqual([]);
+    expect(findings(blank.findings, "warning", "应公示条数")[0].message).toContain("请核实");
+    const zero = result(a, "县司法局");
+    expect(zero.notApplicable).toEqual(["3.4"]);
+    expect(findings(zero.findings, "missing")).toEqual([]);
+  });
+
+  test("an empty ledger sheet: every unit from its own figures", () => {
+    const a = withLedger([], [unit(U, { 应公示条数: 10, 按时公示条数: 5 })]);
+    expect(result(a, U).notApplicable).toEqual([]);
+    expect(leaf(result(a, U), "3.4")).toBe(1.5);
+  });
+
+  test("a row with a blank 生效日期 counts: the unit is scored from the ledger", () => {
+    const a = withLedger([row(null, "2020-03-03")], [unit(U, { 应公示条数: 10, 按时公示条数: 10 })]);
+    expect(leaf(result(a, U), "3.4")).toBe(0);
   });
 
   test("the main sheet's 3.4 columns are only compared: a difference is a warning, the ledger's count stands", () => {
@@ -167,7 +230,11 @@ describe("the ledger decides 三.4", () => {
     const a = withLedger([row("2020-03-02", "2020-03-03"), row("2020-03-02", null)]);
     const u = result(a, U);
     expect(leaf(u, "3.4")).toBe(1.5);
-    expect(findings(u.findings, "warning", "应公示条数")).toHaveLength(1);
+    const w = findings(u.findings, "warning", "应公示条数");
+    expect(w).toHaveLength(1);
+    // the warning quotes both: the main sheet's figures and the ledger's
+    expect(w[0].message).toContain("应公示条数 10 条");
+    expect(w[0].message).toContain("应公示 2 条，按时公示 1 条");
   });
 
   test("equal counts: no warning", () => {
@@ -190,10 +257,11 @@ describe("the ledger decides 三.4", () => {
     expect(leaf(result(a, U), "3.4")).toBe(3);
   });
 
-  test("ledger findings carry their own sheet in the report; the main sheet's do not", () => {
+  test("ledger findings are listed under their unit with their own sheet; the main sheet's carry none", () => {
     const a = withLedger([row("2020-03-02", null)], [unit(U, { 联络员: null })]);
     const r = buildReport(a);
-    expect(r.findings.filter((f) => f.kind === "missing")).toEqual([
+    expect(r.findings.filter((f) => f.kind === "missing")).toEqual([]);
+    expect(r.units[0].findings.filter((f) => f.sheet === "双公示台账")).toEqual([
       expect.objectContaining({ kind: "missing", sheet: "双公示台账", cell: `${LEDGER_COL.published}${lrow(0)}` }),
     ]);
     const uf = r.units[0].findings.find((f) => f.field === "联络员");
@@ -210,7 +278,7 @@ describe("a deadline the calendar does not cover", () => {
       book([sheet([unit(U)]), ledgerSheet([row("2021-12-28", "2021-12-29"), row("2021-03-01", "2021-03-02")])]),
       { rulebook },
     );
-    const inv = a.findings.filter((f) => f.kind === "invalid" && f.sheet === "双公示台账");
+    const inv = ledgerFindings(a, "invalid");
     expect(inv).toHaveLength(1);
     expect(inv[0].row).toBe(lrow(0));
     expect(inv[0].message).toContain("2022");
@@ -223,7 +291,7 @@ describe("a deadline the calendar does not cover", () => {
     const a = assess(book([sheet([unit(U)]), ledgerSheet([row("2020-12-28", "2020-12-29")])]), {
       calendar: { years: [2020], daysOff: [], workingWeekendDays: [], sources: [] },
     });
-    const inv = a.findings.filter((f) => f.kind === "invalid");
+    const inv = ledgerFindings(a, "invalid");
     expect(inv).toHaveLength(1);
     expect(inv[0].message).toContain("2021");
   });

@@ -1,7 +1,9 @@
 // workbook.md "The assessment sheet" (unit rows) and rules-2020.md "Missing and invalid evidence", "Roster".
 import type { CellValue } from "../../../src/core/model";
+import { reviewSummary } from "../../../src/core/plan/report";
 import {
   COLUMNS,
+  type Rec,
   UNIT,
   book,
   bonus,
@@ -45,23 +47,25 @@ describe("which rows are units", () => {
     expect(a.units.map((u) => u.record.key)).toEqual(["县发改局"]);
   });
 
-  test("a blank unit name with data is invalid (缺少单位名称), and the row is still scored and ranked", () => {
-    const a = score([unit("县发改局"), unit(null)]);
-    expect(a.units).toHaveLength(2);
-    const nameless = a.units.find((u) => u.record.key === "");
-    expect(nameless).toBeDefined();
-    const f = findings(nameless!.findings, "invalid", UNIT);
+  // workbook.md: "A row with a known field filled but a blank unit name is not a unit: it is not scored or ranked …
+  // and its name cell gets an invalid finding 缺少单位名称 at the top level of the report (its other cells are not
+  // checked)".
+  test("a blank unit name with data is not a unit: not scored or ranked, its name cell invalid at the top level", () => {
+    const a = score([unit("县发改局", { 信用承诺数: 0 }), unit(null, { 联络员: null })]);
+    expect(a.units.map((u) => [u.record.key, u.rank])).toEqual([["县发改局", 1]]);
+    const f = a.findings.filter((x) => x.field === UNIT && x.kind === "invalid");
     expect(f).toHaveLength(1);
-    expect([f[0].row, f[0].col]).toEqual([3, 1]);
-    expect(f[0].message).toContain("缺少单位名称");
-    // a full-marks row: 100, tied with 县发改局 at rank 1
-    expect(total(nameless!)).toBe(100);
-    expect(nameless!.rank).toBe(1);
+    expect([f[0].row, f[0].col, f[0].unit]).toEqual([3, 1, undefined]);
+    expect(f[0].message).toBe("数据有误：缺少单位名称");
+    // its blank 联络员 is not checked
+    expect(a.findings.filter((x) => x.row === 3 && x.field !== UNIT)).toEqual([]);
   });
 
-  test("a blank unit name with only one known field filled is still a row with data", () => {
-    const a = score([unit("县发改局"), { [UNIT]: null, 联络员: "王五" }]);
-    expect(a.units).toHaveLength(2);
+  test("a blank unit name with only one known field filled is still a row with data (flagged); an unknown one is not", () => {
+    const records = [unit("县发改局"), { [UNIT]: null, 联络员: "王五" }, { [UNIT]: null, 联系电话: "12345" }];
+    const a = run(book([sheet(records, { columns: [...COLUMNS, "联系电话"] })]));
+    expect(a.units).toHaveLength(1);
+    expect(a.findings.filter((x) => x.field === UNIT).map((x) => x.row)).toEqual([3]);
   });
 
   test("rows run to the end of the used range", () => {
@@ -261,5 +265,52 @@ describe("a large sheet reads each row as a small one does", () => {
       const alone = score([varied(i)]);
       expect(view(big, `单位${i}`)).toEqual(view(alone, `单位${i}`));
     }
+  });
+});
+
+// workbook.md "What is written back", 6: units that have not reported.
+describe("尚未填报", () => {
+  const blank: Rec = Object.fromEntries(COLUMNS.filter((c) => c !== UNIT).map((c) => [c, null]));
+  const office = { 双公示台账: "已建立", 缺席活动次数: 0, 创新加分: null };
+
+  test("a unit whose own fields are all blank (the office's may be filled) is scored as all missing, ranks last", () => {
+    const a = score([unit("县发改局", { 信用承诺数: 0 }), { ...blank, [UNIT]: "县公安局", ...office }]);
+    const u = result(a, "县公安局");
+    expect(u.record.unreported).toBe(true);
+    // one finding on its name instead of one per blank cell
+    expect(u.findings.filter((f) => f.kind !== "warning").map((f) => [f.kind, f.col, f.message])).toEqual([
+      ["missing", 1, "缺少材料：尚未填报（本单位填报的各项均为空）"],
+    ]);
+    expect(reviewSummary(u)).toBe("尚未填报");
+    // scored as all missing: only the office's 三.5 (3) and 十 (5) earn points
+    expect(total(u)).toBe(8);
+    expect(u.rank).toBe(2);
+    expect(result(a, "县发改局").record.unreported).toBe(false);
+  });
+
+  test("with a ledger, a unit that has not reported gets no 不适用 for its blank 应公示条数", () => {
+    const a = score([unit("县发改局"), { ...blank, [UNIT]: "县公安局" }], {
+      ledger: [{ unit: "县发改局", effective: "2020-03-02", published: "2020-03-03" }],
+    });
+    const u = result(a, "县公安局");
+    expect(u.notApplicable).not.toContain("3.4");
+    expect(leaf(u, "3.4")).toBe(0);
+  });
+
+  test("a blank template: nothing is ranked, and the run says 尚未填报：N 个单位", () => {
+    const a = score([
+      { ...blank, [UNIT]: "县发改局" },
+      { ...blank, [UNIT]: "县公安局" },
+    ]);
+    expect(a.units.map((u) => u.rank)).toEqual([null, null]);
+    expect(a.findings.map((f) => f.message)).toContain("尚未填报：2 个单位（各单位均未填报，未排名）");
+  });
+
+  test("one unit that has reported: the others are ranked below it", () => {
+    const a = score([{ ...blank, [UNIT]: "县发改局" }, unit("县公安局", { 联络员: null })]);
+    expect(a.units.map((u) => [u.record.key, u.rank])).toEqual([
+      ["县公安局", 1],
+      ["县发改局", 2],
+    ]);
   });
 });

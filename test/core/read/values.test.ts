@@ -202,3 +202,31 @@ describe("number (创新加分, 自评总分)", () => {
     expect(readNumber(v).state).toBe("present");
   });
 });
+
+// workbook.md: "so is a text that says the document is not issued yet … A person's name such as 张中 stays present."
+describe("evidence: a document not issued yet is absent", () => {
+  test.each([
+    "正在制定",
+    "正在制定中",
+    "拟于2021年出台",
+    "待印发",
+    "准备制定",
+    "信用管理制度起草中",
+    "修订中",
+    "审批中",
+    "审核中",
+    "印发中",
+    "征求意见中",
+    "报批中",
+    "研究中",
+    "筹备中",
+    "制定中",
+    " 正在 制定 ",
+  ])("%j", (text) => {
+    expect(state(readEvidence(text))).toBe("absent");
+  });
+
+  test.each(["张中", "中心主任", "衡东发〔2020〕3号（已印发）"])("%j stays present", (text) => {
+    expect(state(readEvidence(text))).toBe("present");
+  });
+});

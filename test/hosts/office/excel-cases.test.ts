@@ -109,7 +109,10 @@ describe("a protected assessment sheet", () => {
     excel.doc.sheet("双公示台账")!.protection = { protected: true };
     const outcome = await book.recalculate();
     expect(outcome.report.units).toEqual((await cli()).units);
-    const ledgerCells = outcome.report.findings.filter((f) => f.sheet === "双公示台账" && f.kind !== "warning");
+    // a unit's ledger findings are listed under the unit
+    const ledgerCells = outcome.report.units
+      .flatMap((u) => u.findings)
+      .filter((f) => f.sheet === "双公示台账" && f.kind !== "warning");
     expect(ledgerCells.length).toBeGreaterThan(0);
     for (const f of ledgerCells) expect(fill(excel, "双公示台账", f.cell!)).toBeNull();
     expect(outcome.report.findings).toContainEqual(
@@ -181,7 +184,9 @@ describe("a sheet renamed or deleted between runs", () => {
   it("the ledger renamed is no ledger any more: its highlights are taken away, no error", async () => {
     const { excel, book } = await open();
     const first = await book.recalculate();
-    const ledgerCell = first.report.findings.find((x) => x.sheet === "双公示台账" && x.kind !== "warning")!;
+    const ledgerCell = first.report.units
+      .flatMap((u) => u.findings)
+      .find((x) => x.sheet === "双公示台账" && x.kind !== "warning")!;
     expect(fill(excel, "双公示台账", ledgerCell.cell!)).not.toBeNull();
     excel.doc.sheet("双公示台账")!.name = "台账（旧）";
     const again = await book.recalculate();
@@ -232,15 +237,16 @@ describe("a filtered sheet", () => {
 });
 
 describe("merged cells in the data area", () => {
-  it("a unit name merged over two rows: the second row has data and no name, so it is flagged 缺少单位名称", async () => {
+  it("a unit name merged over two rows: the second row has data and no name, so it is no unit: 缺少单位名称", async () => {
     const mutate: Mutate = (wb) => wb.getWorksheet("考核表")!.mergeCells("B6:B7");
     const { excel, book } = await open(mutate);
     const outcome = await book.recalculate();
     expect(outcome.report).toEqual(await cli(mutate));
-    const row7 = outcome.report.units.find((u) => u.row === 7)!;
-    expect(row7.findings).toContainEqual(expect.objectContaining({ kind: "invalid", cell: "B7" }));
-    expect(row7.findings.find((f) => f.cell === "B7")!.message).toMatch(/缺少单位名称/);
-    expect(excel.value("考核表", `${TOTAL}7`)).toBe(row7.total);
+    // workbook.md: a row of data without a unit name is not scored or ranked; its name cell is flagged at the top level
+    expect(outcome.report.units.find((u) => u.row === 7)).toBeUndefined();
+    const b7 = outcome.report.findings.find((f) => f.cell === "B7")!;
+    expect(b7).toEqual(expect.objectContaining({ kind: "invalid", message: "数据有误：缺少单位名称" }));
+    expect(excel.value("考核表", `${TOTAL}7`) ?? null).toBeNull();
   });
 
   it("an evidence cell merged over two rows: the second row sees it blank, a missing finding", async () => {

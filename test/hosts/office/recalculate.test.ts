@@ -52,7 +52,8 @@ describe("recalculate on the shared sample", () => {
     expect(findings.length).toBeGreaterThan(0);
     for (const f of findings) {
       const r = parseRect(f.cell!);
-      const fill = excel.doc.sheet("考核表")!.get(r.row, r.col)?.fill;
+      // a unit's findings on its ledger rows carry their sheet
+      const fill = excel.doc.sheet(f.sheet ?? "考核表")!.get(r.row, r.col)?.fill;
       expect(fill?.color).toBe(f.kind === "missing" ? "#FFE699" : "#FFC7CE");
     }
     const chunks = excel.doc.sheet(MEMORY_SHEET)!;

@@ -417,7 +417,6 @@ describe.each(CASE_NAMES)("%s", (name) => {
           );
         }
         const col = (h: string) => at[0] + headers.indexOf(h) - 1;
-        const ledger = assessment.ledger?.findings ?? [];
         const byRow = new Map(assessment.units.map((u) => [u.record.row, u]));
         expect(report.units.length).toBeGreaterThan(0);
         for (const u of report.units) {
@@ -439,7 +438,7 @@ describe.each(CASE_NAMES)("%s", (name) => {
             bonus: u.bonus,
             total: u.total,
             rank: u.rank,
-            review: unit ? reviewSummary(unit, ledger) : "",
+            review: unit ? reviewSummary(unit) : "",
           });
         }
       }),

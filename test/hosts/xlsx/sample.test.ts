@@ -54,18 +54,18 @@ describe("the shared sample", () => {
   );
 
   it.each(expected.units.map((u) => [u.unit, u] as const))(
-    "%s: missing and invalid findings with their cells",
+    "%s: missing and invalid findings with their cells (its ledger rows' with their sheet)",
     (_n, eu) => {
       const u = report.units.find((x) => x.row === eu.row);
       const got = (u?.findings ?? [])
         .filter((f) => f.kind !== "warning")
-        .map((f) => ({ kind: f.kind, cell: f.cell, field: f.field }));
-      expect(got).toEqual(eu.findings.map((f) => ({ kind: f.kind, cell: f.cell, field: f.field })));
+        .map((f) => ({ kind: f.kind, sheet: f.sheet, cell: f.cell, field: f.field }));
+      expect(got).toEqual(eu.findings.map((f) => ({ kind: f.kind, sheet: f.sheet, cell: f.cell, field: f.field })));
       for (const f of u?.findings ?? []) expect(f.message).toMatch(/\S/);
     },
   );
 
-  it("lists the ledger's findings at the top level with their sheet", () => {
+  it("lists at the top level only the findings of no unit (a unit's ledger rows are under the unit)", () => {
     const got = report.findings
       .filter((f) => f.kind !== "warning")
       .map((f) => ({ kind: f.kind, sheet: f.sheet, cell: f.cell }));

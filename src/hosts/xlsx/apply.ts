@@ -6,7 +6,7 @@ import { CONTENT_TYPE, NS_REL, REL, relsName } from "./package/package";
 import type { Book } from "./read";
 import { type CellChange, type SheetChanges, type StyleChange, patchSheetXml } from "./parts/worksheet";
 import { quotedSheet, rankingSheetXml, stateSheetXml } from "./parts/owned-sheets";
-import { solidFill } from "./parts/styles";
+import { solidFill } from "./parts/styles/fill";
 import { type NoteChanges, writeNotes } from "./parts/comments";
 import { insertChild } from "./parts/order";
 import { attribute, children, elementEnd, escapeAttr, escapeText, findTag, withAttribute } from "./parts/xml";

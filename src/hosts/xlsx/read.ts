@@ -16,7 +16,7 @@ import {
 } from "../../core";
 import { DAYS_1900_TO_1904, serialToDate } from "../../core/serial";
 import { REL, type XlsxPackage } from "./package/package";
-import { Styles } from "./parts/styles";
+import { Styles } from "./parts/styles/styles";
 import { attribute, findTag, unescapeOoxml } from "./parts/xml";
 
 export interface SheetPart {

@@ -1,6 +1,7 @@
 // The two sheets the tool owns outright, as worksheet parts: 考核排名 (printable ranking) and the tool's memory.
 import { LOOKS, type RankingTable, SCORE_FORMAT, address, rankingBodyLook } from "../../../core";
-import { type Styles, lookDelta } from "./styles";
+import { lookDelta } from "./styles/delta";
+import { type Styles } from "./styles/styles";
 import { textElement } from "./xml";
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';

@@ -3,7 +3,8 @@
 // copied whole without looking at their cells, so a sheet of 50,000 rows is one pass of indexOf.
 import { columnOf, parseRange } from "../../../core/address";
 import { type HostFill, LOOKS, address } from "../../../core";
-import { type Styles, lookDelta } from "./styles";
+import { lookDelta } from "./styles/delta";
+import { type Styles } from "./styles/styles";
 import { attribute, children, elementEnd, findTag, nextTag, textElement, withAttribute } from "./xml";
 
 export interface StyleChange {

@@ -183,3 +183,20 @@ export function textElement(prefix: string, s: string): string {
   const keep = /^\s|\s$|\n/.test(s) ? ' xml:space="preserve"' : "";
   return `<${prefix}t${keep}>${escapeText(s)}</${prefix}t>`;
 }
+
+/** An element's text with every tag's attributes in one order and white space between attributes folded, so two
+ * equal styles written differently (by Excel, by an earlier run) compare equal. */
+export function canonical(element: string): string {
+  let out = "";
+  let at = 0;
+  for (let t = nextTag(element, 0); t; t = nextTag(element, t.end)) {
+    out += element.slice(at, t.start);
+    if (t.kind === "close") out += element.slice(t.start, t.end);
+    else {
+      const attrs = [...attributes(element.slice(t.start, t.end))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      out += `<${t.prefix}${t.name}${attrs.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join("")}${t.kind === "empty" ? "/>" : ">"}`;
+    }
+    at = t.end;
+  }
+  return out + element.slice(at);
+}

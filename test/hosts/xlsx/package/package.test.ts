@@ -6,7 +6,8 @@ import { scoreBuffer } from "../../../../src/hosts/xlsx/workbook";
 import { load } from "../util";
 import { XlsxPackage, readPackage } from "../../../../src/hosts/xlsx/package/package";
 import { patchSheetXml } from "../../../../src/hosts/xlsx/parts/worksheet";
-import { Styles, fillXml } from "../../../../src/hosts/xlsx/parts/styles";
+import { fillXml } from "../../../../src/hosts/xlsx/parts/styles/fill";
+import { Styles } from "../../../../src/hosts/xlsx/parts/styles/styles";
 import { escapeText, unescapeOoxml } from "../../../../src/hosts/xlsx/parts/xml";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";

@@ -1,45 +1,14 @@
 // xl/styles.xml: what a cell's style index says (a date format? which fill?), and new styles derived from a cell's
 // own (its fill, number format or boldness changed, everything else kept). Existing entries are never edited, only
-// appended to, so every other cell looks exactly as before.
-import { type Alignment, FILL_PATTERNS, type HostFill, type Look, hexToArgb } from "../../../core";
-import { isDateFormat } from "../../../core/serial";
-import { insertChild } from "./order";
-import { attribute, attributes, children, elementEnd, escapeAttr, findTag, nextTag, withAttribute } from "./xml";
-
-/** Built-in number formats that show a date (ECMA-376 18.8.30, and the zh-CN ones 27–31, 36, 50–54, 57, 58). */
-const BUILTIN_DATES = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58]);
-const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "@": 49 };
-/** The codes of the built-in number formats that are the same in every locale (ECMA-376 18.8.30). */
-const BUILTIN_CODES: Record<number, string> = {
-  0: "General",
-  1: "0",
-  2: "0.00",
-  3: "#,##0",
-  4: "#,##0.00",
-  9: "0%",
-  10: "0.00%",
-  11: "0.00E+00",
-  12: "# ?/?",
-  13: "# ??/??",
-  14: "mm-dd-yy",
-  15: "d-mmm-yy",
-  16: "d-mmm",
-  17: "mmm-yy",
-  18: "h:mm AM/PM",
-  19: "h:mm:ss AM/PM",
-  20: "h:mm",
-  21: "h:mm:ss",
-  22: "m/d/yy h:mm",
-  37: "#,##0 ;(#,##0)",
-  38: "#,##0 ;[Red](#,##0)",
-  39: "#,##0.00 ;(#,##0.00)",
-  40: "#,##0.00 ;[Red](#,##0.00)",
-  45: "mm:ss",
-  46: "[h]:mm:ss",
-  47: "mmss.0",
-  48: "##0.0E+0",
-  49: "@",
-};
+// appended to, so every other cell looks exactly as before. The entries' own kinds are beside it: fill.ts,
+// number-formats.ts, delta.ts (what a change sets).
+import { type HostFill } from "../../../../core";
+import { isDateFormat } from "../../../../core/serial";
+import { insertChild } from "../order";
+import { attribute, canonical, children, escapeAttr, findTag, nextTag, withAttribute } from "../xml";
+import { BORDERS, type StyleDelta, alignmentXml, withChild } from "./delta";
+import { fillJson, fillXml } from "./fill";
+import { BUILTIN_CODES, BUILTIN_DATES, BUILTIN_FORMATS } from "./number-formats";
 
 const SECTIONS = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs"] as const;
 type Section = (typeof SECTIONS)[number];
@@ -63,151 +32,12 @@ export const MINIMAL_STYLES =
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   "</styleSheet>";
 
-type Json = HostFill;
-type JsonObject = { [key: string]: HostFill };
-
-function colorJson(tag: string): JsonObject {
-  const out: JsonObject = {};
-  const a = attributes(tag);
-  if (a.has("rgb")) out.argb = a.get("rgb") as string;
-  if (a.has("theme")) out.theme = Number(a.get("theme"));
-  if (a.has("tint")) out.tint = Number(a.get("tint"));
-  if (a.has("indexed")) out.indexed = Number(a.get("indexed"));
-  if (a.has("auto")) out.auto = a.get("auto") === "1" || a.get("auto") === "true";
-  return out;
-}
-
-function colorXml(name: string, c: Json): string {
-  if (typeof c !== "object" || c === null || Array.isArray(c)) return "";
-  const attrs: string[] = [];
-  if (typeof c.auto === "boolean") attrs.push(`auto="${c.auto ? 1 : 0}"`);
-  if (typeof c.argb === "string") attrs.push(`rgb="${escapeAttr(c.argb)}"`);
-  if (typeof c.indexed === "number") attrs.push(`indexed="${c.indexed}"`);
-  if (typeof c.theme === "number") attrs.push(`theme="${c.theme}"`);
-  if (typeof c.tint === "number") attrs.push(`tint="${c.tint}"`);
-  return `<${name} ${attrs.join(" ")}/>`;
-}
-
-/** A <fill> element → the fill as ExcelJS describes it (so a fill saved by earlier versions reads the same): a
- * pattern fill as {type, pattern, fgColor, bgColor}; anything else kept as its XML. */
-export function fillJson(xml: string): HostFill {
-  const pattern = findTag(xml, "patternFill");
-  if (!pattern || findTag(xml, "gradientFill")) return { xml };
-  const out: JsonObject = {
-    type: "pattern",
-    pattern: attribute(xml.slice(pattern.start, pattern.end), "patternType") ?? "none",
-  };
-  const fg = findTag(xml, "fgColor");
-  if (fg) out.fgColor = colorJson(xml.slice(fg.start, fg.end));
-  const bg = findTag(xml, "bgColor");
-  if (bg) out.bgColor = colorJson(xml.slice(bg.start, bg.end));
-  return out;
-}
-
-/** The <fill> element for a fill as fillJson (or ExcelJS) describes it. */
-export function fillXml(f: HostFill): string {
-  if (typeof f !== "object" || f === null || Array.isArray(f)) return "<fill><patternFill/></fill>";
-  if (typeof f.xml === "string" && /^<([\w]+:)?fill[\s>]/.test(f.xml)) return f.xml;
-  if (f.type === "gradient" && Array.isArray(f.stops)) {
-    const attrs =
-      f.gradient === "path"
-        ? ` type="path"${["left", "right", "top", "bottom"].map((k) => (typeof (f.center as JsonObject | undefined)?.[k] === "number" ? ` ${k}="${(f.center as JsonObject)[k]}"` : "")).join("")}`
-        : ` degree="${typeof f.degree === "number" ? f.degree : 0}"`;
-    const stops = f.stops
-      .map((s) =>
-        typeof s === "object" && s !== null && !Array.isArray(s)
-          ? `<stop position="${Number(s.position) || 0}">${colorXml("color", s.color ?? null)}</stop>`
-          : "",
-      )
-      .join("");
-    return `<fill><gradientFill${attrs}>${stops}</gradientFill></fill>`;
-  }
-  if (f.type === undefined && (typeof f.color === "string" || typeof f.pattern === "string")) return officeFillXml(f);
-  const pattern = typeof f.pattern === "string" && PATTERNS.has(f.pattern) ? f.pattern : "none";
-  const inner = `${f.fgColor ? colorXml("fgColor", f.fgColor) : ""}${f.bgColor ? colorXml("bgColor", f.bgColor) : ""}`;
-  return `<fill><patternFill patternType="${pattern}"${inner ? `>${inner}</patternFill>` : "/>"}</fill>`;
-}
-
-/** ST_PatternType: anything else in a file makes Excel repair it. */
-const PATTERNS = new Set(FILL_PATTERNS.map(([name]) => name));
-
-/** Office.js's pattern names (Excel.FillPattern) → ST_PatternType. */
-const OFFICE_PATTERNS = new Map(FILL_PATTERNS.map(([name, office]) => [office, name]));
-
-/** A fill the add-in saved (Range.getCellProperties: color, pattern, patternColor) in a workbook scored in Excel. */
-function officeFillXml(f: { [key: string]: HostFill }): string {
-  const pattern = typeof f.pattern === "string" ? (OFFICE_PATTERNS.get(f.pattern) ?? "none") : "solid";
-  const color = hexToArgb(f.color);
-  if (pattern === "none" || color === null) return '<fill><patternFill patternType="none"/></fill>';
-  if (pattern === "solid")
-    return `<fill><patternFill patternType="solid"><fgColor rgb="${color}"/></patternFill></fill>`;
-  // a pattern: its lines in patternColor over the cell's color
-  const lines = hexToArgb(f.patternColor) ?? "FF000000";
-  return `<fill><patternFill patternType="${pattern}"><fgColor rgb="${lines}"/><bgColor rgb="${color}"/></patternFill></fill>`;
-}
-
-export const solidFill = (argb: string): HostFill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
-
 interface Parsed {
   /** [start, end) of the section's element in the text, and its start tag as written (x14ac:knownFonts and any other
    * attribute kept); absent sections are created when written to. */
   readonly at?: { start: number; end: number; prefix: string; open: string };
   readonly items: string[];
   readonly original: number;
-}
-
-/** A change to a cell's style: what the tool sets, in the shared vocabulary (core/plan/look.ts). */
-export interface StyleDelta {
-  readonly fill?: HostFill | null;
-  readonly numFmt?: string;
-  readonly bold?: boolean;
-  readonly fontSize?: number;
-  readonly alignment?: Alignment;
-  readonly border?: "thin";
-}
-
-/** A Look as a style change (its fill solid). */
-export function lookDelta(look: Look): StyleDelta {
-  return {
-    ...(look.fill !== undefined ? { fill: solidFill(look.fill) } : {}),
-    ...(look.numberFormat !== undefined ? { numFmt: look.numberFormat } : {}),
-    ...(look.bold ? { bold: true } : {}),
-    ...(look.fontSize !== undefined ? { fontSize: look.fontSize } : {}),
-    ...(look.alignment !== undefined ? { alignment: look.alignment } : {}),
-    ...(look.border !== undefined ? { border: look.border } : {}),
-  };
-}
-
-/** <alignment> in SpreadsheetML: the vocabulary's names are the schema's own (ST_HorizontalAlignment,
- * ST_VerticalAlignment), written in CT_CellAlignment's attribute order. */
-export function alignmentXml(a: Alignment): string {
-  const attrs = [
-    a.horizontal ? ` horizontal="${a.horizontal}"` : "",
-    a.vertical ? ` vertical="${a.vertical}"` : "",
-    a.wrap ? ' wrapText="1"' : "",
-  ];
-  return `<alignment${attrs.join("")}/>`;
-}
-
-const BORDERS: Record<NonNullable<StyleDelta["border"]>, string> = {
-  thin: '<border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border>',
-};
-
-/** An element's text with every tag's attributes in one order and white space between attributes folded, so two
- * equal styles written differently (by Excel, by an earlier run) compare equal. */
-function canonical(element: string): string {
-  let out = "";
-  let at = 0;
-  for (let t = nextTag(element, 0); t; t = nextTag(element, t.end)) {
-    out += element.slice(at, t.start);
-    if (t.kind === "close") out += element.slice(t.start, t.end);
-    else {
-      const attrs = [...attributes(element.slice(t.start, t.end))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      out += `<${t.prefix}${t.name}${attrs.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join("")}${t.kind === "empty" ? "/>" : ">"}`;
-    }
-    at = t.end;
-  }
-  return out + element.slice(at);
 }
 
 export class Styles {
@@ -450,15 +280,4 @@ export class Styles {
 function startTag(element: string): string {
   const t = nextTag(element, 0);
   return t ? element.slice(t.start, t.end) : element;
-}
-
-/** The element with its child `name` replaced by `child`, or put at its schema position (CT_Xf). */
-function withChild(element: string, name: "alignment", child: string): string {
-  const t = nextTag(element, 0);
-  if (!t) return element;
-  if (t.kind !== "empty") {
-    const old = findTag(element, name, t.end);
-    if (old) return element.slice(0, old.start) + child + element.slice(elementEnd(element, old));
-  }
-  return insertChild(element, "xf", name, child);
 }

@@ -2,7 +2,7 @@
 // joined, date-formatted numbers and ISO cells as dates, merged cells only in their top-left cell as in Excel), with
 // the fills, notes, merges and blank formulas the core needs, and the tool's memory. Parsed with saxes, a streaming
 // XML parser, so a sheet of 50,000 rows becomes values without a tree of cell objects in between.
-import { columnOf, parseRange } from "../../core/address";
+import { columnOf, parseRange } from "../../../core/address";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import {
   type CellValue,
@@ -13,11 +13,11 @@ import {
   address,
   decodeMemory,
   parseAddress,
-} from "../../core";
-import { DAYS_1900_TO_1904, serialToDate } from "../../core/serial";
-import { REL, type XlsxPackage } from "./package/package";
-import { Styles } from "./parts/styles/styles";
-import { attribute, findTag, unescapeOoxml } from "./parts/xml";
+} from "../../../core";
+import { DAYS_1900_TO_1904, serialToDate } from "../../../core/serial";
+import { REL, type XlsxPackage } from "../package/package";
+import { Styles } from "./styles/styles";
+import { attribute, findTag, unescapeOoxml } from "./xml";
 
 export interface SheetPart {
   readonly name: string;

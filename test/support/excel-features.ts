@@ -19,7 +19,7 @@ import {
   insertBeforeClose,
   relsName,
 } from "../../src/hosts/xlsx/package/package";
-import { type Book, readBook } from "../../src/hosts/xlsx/parts/worksheet-read";
+import { type Book, readBook } from "../../src/hosts/xlsx/read";
 import type { CellValue, SheetSnapshot } from "../../src/core";
 import { columnLetters, parseAddress } from "../../src/core";
 import {

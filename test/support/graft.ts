@@ -2,7 +2,7 @@
 // by the sample's values, everything else of the package as Excel left it (its namespaces, header/footer pictures,
 // tables, printer settings, other sheets) byte for byte. So the tool meets a real Excel file holding an assessment.
 import { REL, type XlsxPackage } from "../../src/hosts/xlsx/package/package";
-import { readBook } from "../../src/hosts/xlsx/parts/worksheet-read";
+import { readBook } from "../../src/hosts/xlsx/read";
 import type { CellValue } from "../../src/core";
 import { columnLetters, parseAddress } from "../../src/core";
 import { type Tag, attribute, children, findTag, textElement, withAttribute } from "../../src/hosts/xlsx/parts/xml";

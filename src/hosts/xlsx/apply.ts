@@ -3,7 +3,7 @@
 // cell, and every input cell's value, formula, note and number format, stays byte for byte as it was.
 import { HIGHLIGHT_COLORS, type ScoreWrites, type Snapshot, type WritePlan, address, eachCell } from "../../core";
 import { CONTENT_TYPE, NS_REL, REL, relsName } from "./package/package";
-import type { Book } from "./parts/worksheet-read";
+import type { Book } from "./read";
 import { type CellChange, type SheetChanges, type StyleChange, patchSheetXml } from "./parts/worksheet";
 import { quotedSheet, rankingSheetXml, stateSheetXml } from "./parts/owned-sheets";
 import { solidFill } from "./parts/styles/fill";

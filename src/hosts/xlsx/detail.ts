@@ -4,7 +4,8 @@
 // both start from the cells the command line reads. No Node modules: the preview bundles it.
 import type { HostFill, SheetSnapshot } from "../../core";
 import type { XlsxPackage } from "./package/package";
-import { type SheetPart, readSheets } from "./parts/worksheet-read";
+import { readSheets } from "./read";
+import type { SheetPart } from "./parts/workbook";
 
 export interface CellDetail {
   /** The formula's text, without "=". */

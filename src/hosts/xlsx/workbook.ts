@@ -15,7 +15,7 @@ import {
 } from "../../core";
 import { applyPlan } from "./apply";
 import { readPackage } from "./package/package";
-import { type Book, readBook } from "./parts/worksheet-read";
+import { type Book, readBook } from "./read";
 import { packageBytes, writePackage } from "./package/zip";
 
 export { loadWorkbook, saveWorkbook, scoreWorkbook } from "./exceljs";

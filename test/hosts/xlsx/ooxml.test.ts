@@ -24,7 +24,7 @@ import { DEFAULT_RULEBOOK } from "../../../src/rules";
 import { type XlsxPackage, readPackage, relsName } from "../../../src/hosts/xlsx/package/package";
 import { templateWorkbook } from "../../../src/hosts/xlsx/template";
 import { scoreBuffer } from "../../../src/hosts/xlsx/workbook";
-import { readBook } from "../../../src/hosts/xlsx/parts/worksheet-read";
+import { readBook } from "../../../src/hosts/xlsx/read";
 import { attribute, findTag } from "../../../src/hosts/xlsx/parts/xml";
 import { packageBytes } from "../../../src/hosts/xlsx/package/zip";
 import { SAMPLE } from "./util";

@@ -3,6 +3,7 @@
 import { address, parseAddress } from "../../../core";
 import { CONTENT_TYPE, REL, type XlsxPackage } from "../package/package";
 import { childPosition } from "./order";
+import { localName, parse, textCollector } from "./sax";
 import { attribute, children, elementEnd, escapeText, findTag, nextTag, textElement } from "./xml";
 
 export const NOTE_AUTHOR = "信用考核助手";
@@ -254,4 +255,26 @@ function withLegacyDrawing(rootTag: string, tail: string, rid: string): string {
   const first = nextTag(tail, 0);
   const at = childPosition(tail, first ? first.end : 0, "worksheet", "legacyDrawing");
   return tail.slice(0, at) + el + tail.slice(at);
+}
+
+/** A sheet's notes as read: their text by A1 address (upper case), from the comments part its relationships name. */
+export function notes(pkg: XlsxPackage, sheetPart: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const rel = pkg.relationships(sheetPart).find((r) => r.type === REL.comments && !r.external);
+  const xml = rel ? pkg.text(rel.target) : undefined;
+  if (xml === undefined) return out;
+  const c = textCollector("text");
+  let ref = "";
+  parse(xml, {
+    open: (t) => {
+      if (localName(t.name) === "comment") ref = (t.attributes.ref ?? "").toUpperCase();
+      c.open(t);
+    },
+    close: (n) => {
+      const s = c.close(n);
+      if (s !== null && ref) out.set(ref, s);
+    },
+    text: c.text,
+  });
+  return out;
 }

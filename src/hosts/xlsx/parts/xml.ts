@@ -1,5 +1,5 @@
 // The little XML the .xlsx host needs to edit a part in place: find elements by local name (any namespace prefix),
-// read and set attributes, escape text. Reading values goes through a real parser (saxes, in read.ts); editing keeps
+// read and set attributes, escape text. Reading values goes through a real parser (saxes, in sax.ts); editing keeps
 // every byte it does not change, so it works on positions in the text instead of a parsed tree.
 
 export interface Tag {

@@ -1,7 +1,7 @@
 // The .xlsx host's own reader and writer on parts written by hand: what other writers than ExcelJS put in a file
 // (namespace prefixes, phonetic runs, inline strings, zh-CN date formats, the 1904 date system, rows without r).
 import ExcelJS from "exceljs";
-import { readBook } from "../../../../src/hosts/xlsx/parts/worksheet-read";
+import { readBook } from "../../../../src/hosts/xlsx/read";
 import { scoreBuffer } from "../../../../src/hosts/xlsx/workbook";
 import { load } from "../util";
 import { XlsxPackage, readPackage } from "../../../../src/hosts/xlsx/package/package";

@@ -2,7 +2,7 @@
 // The tool's memory in its very hidden sheet, read or changed on its own (outside a run): the settings and the
 // 编辑后自动重新计算 switch live there, the one copy every runtime and co-author reads (excel-behaviour.md).
 import { MEMORY_SHEET, type ToolMemory, decodeMemory, encodeMemory } from "../../core";
-import { queueState } from "./score-ops";
+import { queueState } from "./apply";
 import type { ExcelRun } from "./env";
 
 /** The memory as it stands (null: none, or unreadable). */

@@ -26,7 +26,7 @@ import {
 } from "../../core";
 import { HENGDONG_2020 } from "../../rules/hengdong-2020";
 import type { Settings } from "../../rules/settings";
-import { applyOps, planOps } from "./score-ops";
+import { applyOps, planOps } from "./apply";
 import { type ExcelRun, type DocumentSettings, HINT_SHEET } from "./env";
 import { protectionError } from "./errors";
 import { followRenames, interimMemory, withSheetIds } from "./memory";

@@ -5,7 +5,6 @@
 import { MEMORY_SHEET } from "../../core";
 import {
   DEFAULT_CELL_BYTES,
-  ESTIMATE_MARGIN,
   FIRST_CELLS,
   FIRST_COLS,
   MIN_FIRST_ROWS,
@@ -68,7 +67,7 @@ function takeFirst(p: FirstPending, date1904: boolean): SheetRead | null {
     const cells = at.rows * at.cols;
     read.cellBytes = Math.max(
       DEFAULT_CELL_BYTES / 2,
-      ((jsonBytes(values) + jsonBytes(types) + jsonBytes(formats)) / cells) * ESTIMATE_MARGIN,
+      (jsonBytes(values) + jsonBytes(types) + jsonBytes(formats)) / cells,
     );
   }
   read.pending = read.used ? beyond(read.used, p.rows, FIRST_COLS) : [];

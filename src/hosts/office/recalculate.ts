@@ -5,10 +5,10 @@
 // - a county's workbook (a few hundred rows): 2, one read and one write, when the assessment sheet is 考核表 or the
 //   one remembered from an earlier run; 3 when every sheet has to be looked at first, or when the remembered sheet
 //   was renamed since (its new name is known from its id after the first read);
-// - a big one: 1 + k + f reads and m writes, where k = the rest of the sheet in row blocks packed at SYNC_BUDGET
-//   (≈ ⌈rows × columns × bytes per cell ÷ 3.5 MB⌉, without fills), f = the fills of cells about to be highlighted that
-//   the memory does not know (0 on a second run, usually 1 on a first), and m = the writes packed the same way
-//   (≈ ⌈request bytes ÷ 3.5 MB⌉). No request or response is planned above 3.5 MB (Excel on the web refuses 5 MB).
+// - a big one: 1 + k + f reads and m writes, where k = the rest of the sheet in row blocks spread evenly over
+//   ⌈rows × columns × bytes per cell ÷ 3.5 MB⌉ syncs (without fills; rest-read.ts), f = the fills of cells about to
+//   be highlighted that the memory does not know (0 on a second run, usually 1 on a first), and m = the writes packed
+//   at SYNC_BUDGET (≈ ⌈request bytes ÷ 3.5 MB⌉). No request or response is planned above 3.5 MB (Excel on the web refuses 5 MB).
 import {
   type Assessment,
   type AssessOptions,

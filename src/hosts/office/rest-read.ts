@@ -1,35 +1,51 @@
 /// <reference types="office-js" />
-// The rest of a big sheet: row blocks sized from the bytes per cell the first block measured, several to a sync up to
-// SYNC_BUDGET, without fills; a block Excel refuses as too large (ResponsePayloadSizeLimitExceeded, or GeneralException
-// on the web) is asked for again in halves, down to one row.
+// The rest of a big sheet: row blocks without fills, in as few syncs as the bytes need: k = ⌈estimated bytes ÷
+// SYNC_BUDGET⌉, the rows spread evenly over them (budget.ts, nextSync). The bytes per cell start as the first block
+// measured them; each sync measures what came back, and the syncs after it are planned on the densest rows seen. A
+// block Excel refuses as too large (ResponsePayloadSizeLimitExceeded, or GeneralException on the web) is asked for
+// again in halves, down to one row.
 import { MEMORY_SHEET } from "../../core";
-import { ESTIMATE_MARGIN, type Rect, pack, rowBlocks } from "./budget";
+import { ESTIMATE_MARGIN, type Rect, type RowRun, jsonBytes, nextSync } from "./budget";
 
 import { type Io, inTurn } from "./io";
 import { type WorkbookRead } from "./sheet-read";
 
-interface ReadBlock {
-  readonly sheet: string; // "" for the tool's memory
-  readonly rect: Rect;
-  readonly bytes: number;
-}
+/** A block to read: rows of a sheet, or "" for the tool's memory. */
+type ReadBlock = RowRun<string>;
 
-function blocksOf(wb: WorkbookRead, names: readonly string[]): ReadBlock[] {
-  const blocks: ReadBlock[] = [];
+/** What is left to read of the named sheets and of the memory, in order, each row at its estimated bytes. */
+function runsOf(wb: WorkbookRead, names: readonly string[]): ReadBlock[] {
+  const runs: ReadBlock[] = [];
   for (const name of names) {
     const read = wb.read.get(name);
     if (!read) continue;
-    for (const rect of read.pending) {
-      for (const b of rowBlocks(rect, read.cellBytes)) {
-        blocks.push({ sheet: name, rect: b, bytes: b.rows * b.cols * read.cellBytes });
-      }
-    }
+    for (const rect of read.pending) runs.push({ key: name, rect, rowBytes: Math.max(1, rect.cols * read.cellBytes) });
   }
   if (wb.memoryPending) {
     const per = Math.max(wb.memoryChunkBytes * ESTIMATE_MARGIN, 1000);
-    for (const b of rowBlocks(wb.memoryPending, per)) blocks.push({ sheet: "", rect: b, bytes: b.rows * per });
+    runs.push({ key: "", rect: wb.memoryPending, rowBytes: per });
   }
-  return blocks;
+  return runs;
+}
+
+/** The rows below a block that was read from the top of `rect` (null when none are left). */
+function after(rect: Rect, block: Rect): Rect | null {
+  const rows = rect.rows - block.rows;
+  return rows > 0 ? { ...rect, row: rect.row + block.rows, rows } : null;
+}
+
+/** Takes what a sync read off the front of what was pending. */
+function advance(wb: WorkbookRead, group: readonly ReadBlock[]): void {
+  for (const b of group) {
+    if (b.key === "") {
+      wb.memoryPending = wb.memoryPending && after(wb.memoryPending, b.rect);
+      continue;
+    }
+    const read = wb.read.get(b.key)!;
+    read.pending = read.pending.flatMap((r) =>
+      r.row === b.rect.row && r.col === b.rect.col ? (after(r, b.rect) ?? []) : [r],
+    );
+  }
 }
 
 /** Halves a block by rows (a response Excel refused is read again in halves). */
@@ -37,8 +53,8 @@ function halves(b: ReadBlock): ReadBlock[] {
   if (b.rect.rows < 2) return [b];
   const top = Math.ceil(b.rect.rows / 2);
   return [
-    { sheet: b.sheet, rect: { ...b.rect, rows: top }, bytes: b.bytes / 2 },
-    { sheet: b.sheet, rect: { ...b.rect, row: b.rect.row + top, rows: b.rect.rows - top }, bytes: b.bytes / 2 },
+    { ...b, rect: { ...b.rect, rows: top } },
+    { ...b, rect: { ...b.rect, row: b.rect.row + top, rows: b.rect.rows - top } },
   ];
 }
 
@@ -55,9 +71,9 @@ function isTooLarge(e: unknown): boolean {
 async function readGroup(io: Io, wb: WorkbookRead, group: ReadBlock[]): Promise<void> {
   const sheets = io.context.workbook.worksheets;
   const queued = group.map((b) => {
-    const ws = b.sheet === "" ? sheets.getItem(MEMORY_SHEET) : sheets.getItem(b.sheet);
+    const ws = b.key === "" ? sheets.getItem(MEMORY_SHEET) : sheets.getItem(b.key);
     const range = ws.getRangeByIndexes(b.rect.row, b.rect.col, b.rect.rows, b.rect.cols);
-    if (b.sheet === "") range.load("values");
+    if (b.key === "") range.load("values");
     else range.load("values,valueTypes,numberFormat");
     return { b, range };
   });
@@ -74,25 +90,32 @@ async function readGroup(io: Io, wb: WorkbookRead, group: ReadBlock[]): Promise<
     return;
   }
   for (const { b, range } of queued) {
-    if (b.sheet === "") {
+    if (b.key === "") {
       range.values.forEach((line, r) => (wb.memoryChunks[b.rect.row + r] = line[0]));
-    } else {
-      wb.read.get(b.sheet)!.absorb(b.rect, range.values, range.valueTypes as string[][], range.numberFormat);
+      continue;
     }
+    const read = wb.read.get(b.key)!;
+    const types = range.valueTypes as string[][];
+    read.absorb(b.rect, range.values, types, range.numberFormat);
+    // The syncs after this one are planned on the densest rows seen so far.
+    const bytes = jsonBytes(range.values) + jsonBytes(types) + jsonBytes(range.numberFormat);
+    read.cellBytes = Math.max(read.cellBytes, bytes / (b.rect.rows * b.rect.cols));
   }
 }
 
-/** Reads the rest of the named sheets (and of the memory): k syncs, k = the blocks packed at SYNC_BUDGET a sync. */
+/** Reads the rest of the named sheets (and of the memory): k syncs, k = ⌈estimated bytes ÷ SYNC_BUDGET⌉, each
+ * planned after the one before has measured its rows (so written as recursion: one sync a step). */
 export async function complete(io: Io, wb: WorkbookRead, names: readonly string[]): Promise<void> {
-  const blocks = blocksOf(wb, names);
-  if (blocks.length === 0) return;
-  await inTurn(
-    pack(blocks, (b) => b.bytes),
-    (g) => readGroup(io, wb, g),
-  );
-  for (const name of names) {
-    const read = wb.read.get(name);
-    if (read) read.pending = [];
+  const group = nextSync(runsOf(wb, names));
+  if (group.length === 0) {
+    for (const name of names) {
+      const read = wb.read.get(name);
+      if (read) read.pending = [];
+    }
+    wb.memoryPending = null;
+    return;
   }
-  wb.memoryPending = null;
+  await readGroup(io, wb, group);
+  advance(wb, group);
+  await complete(io, wb, names);
 }

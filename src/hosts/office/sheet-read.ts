@@ -43,7 +43,8 @@ export class SheetRead {
   used: Rect | null | undefined = undefined;
   /** Parts of the used range not read yet. */
   pending: Rect[] = [];
-  /** Bytes per cell of values, types and formats, measured on the first block. */
+  /** Bytes per cell of values, types and formats (as jsonBytes counts them): measured on the first block, and raised
+   * to what a block of the rest measured when it was denser (rest-read.ts). */
   cellBytes = DEFAULT_CELL_BYTES;
   protected = false;
   constructor(

@@ -10,8 +10,8 @@
 // top-left cell holds a value), rows hidden by a filter (still read and written), RangeAreas for fills, and the
 // source of change events (Local or Remote, and triggerSource from ExcelApi 1.14).
 /* eslint-disable @typescript-eslint/no-explicit-any -- the fake stands in for Office.js's loosely typed surface */
-import { MAX_COLS, MAX_ROWS, columnLetters, parseRange } from "../core/address";
-import { utf8Bytes } from "../hosts/office/budget";
+import { MAX_COLS, MAX_ROWS, columnLetters, parseRange } from "../../core/address";
+import { utf8Bytes } from "../../hosts/office/budget";
 
 export class FakeOfficeError extends Error {
   readonly debugInfo: { code: string; message: string };

@@ -10,20 +10,21 @@
 // top-left cell holds a value), rows hidden by a filter (still read and written), RangeAreas for fills, and the
 // source of change events (Local or Remote, and triggerSource from ExcelApi 1.14).
 /* eslint-disable @typescript-eslint/no-explicit-any -- the fake stands in for Office.js's loosely typed surface */
-import { MAX_COLS, MAX_ROWS, columnLetters, parseRange } from "../../core/address";
-import { utf8Bytes } from "../../hosts/office/budget";
-
-export class FakeOfficeError extends Error {
-  readonly debugInfo: { code: string; message: string };
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "RichApi.Error";
-    this.debugInfo = { code, message };
-  }
-}
+import { MAX_COLS, MAX_ROWS } from "../../core/address";
+import { MAX_ADDRESS, parseRect, quoteSheet, rectAddress } from "./addresses";
+import { checkShape, each, excelValue, grid, store, valueType } from "./cells";
+import {
+  type CellModel,
+  type ChartModel,
+  FakeDocument,
+  type Handler,
+  type RangeTarget,
+  type Rect,
+  type SheetModel,
+} from "./document";
+import { FakeOfficeError, accessDenied, notLoaded } from "./errors";
+import { MERGED_AREAS_MAX, contains, inside, intersects, mergedCovered } from "./merges";
+import { size } from "./payload";
 
 /** Excel.HorizontalAlignment and Excel.VerticalAlignment: what RangeFormat's alignment setters take
  * (https://learn.microsoft.com/javascript/api/excel/excel.horizontalalignment, …/excel.verticalalignment). Any other
@@ -47,160 +48,9 @@ function oneOf(v: string, allowed: readonly string[]): string {
   return v;
 }
 
-// ---------------------------------------------------------------- the document
-
-export interface FillModel {
-  color: string;
-  pattern: string;
-  patternColor?: string;
-}
-
-export interface CellModel {
-  value: string | number | boolean | null;
-  error?: string;
-  formula?: string;
-  numberFormat: string;
-  fill: FillModel | null;
-  bold?: boolean;
-  fontSize?: number;
-  horizontalAlignment?: string;
-  verticalAlignment?: string;
-  wrapText?: boolean;
-  note?: string;
-}
-
-export interface Rect {
-  row: number; // 0-based
-  col: number;
-  rows: number;
-  cols: number;
-}
-
-export interface ChartModel {
-  type: string;
-  source: string;
-  seriesBy: string;
-  title?: string;
-  legendVisible?: boolean;
-  reversePlotOrder?: boolean;
-  position?: [string, string];
-}
-
-type Handler = (args: any) => Promise<any> | void;
+// ---------------------------------------------------------------- context, proxies and sync
 /** Which FakeExcel (a runtime: a pane, or a co-author's Excel) registered each event handler. */
 const HANDLER_OWNER = new WeakMap<Handler, FakeExcel>();
-
-let nextSheetId = 1;
-
-export class SheetModel {
-  /** Worksheet.id: stable within a session only (OfficeDev/office-js-docs#297, office-js#1390); reopen() gives new ones. */
-  id = `{fake-sheet-${nextSheetId++}}`;
-  readonly cells = new Map<string, CellModel>();
-  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
-  merges: Rect[] = [];
-  frozenRows = 0;
-  columnWidths = new Map<number, number>();
-  rowHeights = new Map<number, number>();
-  borders: { range: string; edge: string; style: string }[] = [];
-  page: Record<string, unknown> = {};
-  charts: ChartModel[] = [];
-  changed: Handler[] = [];
-  selectionChanged: Handler[] = [];
-  /** Review → Protect Sheet. allowFormatCells lets fills through, as Excel's option of that name does. */
-  protection: { protected: boolean; allowFormatCells?: boolean } = { protected: false };
-  /** Rows (0-based) hidden by an AutoFilter or by hand: Range.values reads and writes them all the same. */
-  hiddenRows = new Set<number>();
-  /** The AutoFilter's range, when the sheet has one. */
-  autoFilter: Rect | null = null;
-  constructor(public name: string) {}
-
-  static key(row: number, col: number): string {
-    return `${row},${col}`;
-  }
-  get(row: number, col: number): CellModel | undefined {
-    return this.cells.get(SheetModel.key(row, col));
-  }
-  cell(row: number, col: number): CellModel {
-    const k = SheetModel.key(row, col);
-    let c = this.cells.get(k);
-    if (!c) {
-      c = { value: null, numberFormat: "General", fill: null };
-      this.cells.set(k, c);
-    }
-    return c;
-  }
-  /** The used range: cells with a value (valuesOnly) or also with formatting. */
-  used(valuesOnly: boolean): Rect | null {
-    let r0 = Infinity,
-      c0 = Infinity,
-      r1 = -1,
-      c1 = -1;
-    for (const [k, c] of this.cells) {
-      const hasValue = c.value !== null || c.error !== undefined || c.formula !== undefined;
-      const hasFormat = c.fill !== null || c.numberFormat !== "General" || c.bold === true;
-      if (!hasValue && (valuesOnly || !hasFormat)) continue;
-      const [r, col] = k.split(",").map(Number);
-      r0 = Math.min(r0, r);
-      c0 = Math.min(c0, col);
-      r1 = Math.max(r1, r);
-      c1 = Math.max(c1, col);
-    }
-    return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
-  }
-}
-
-export class FakeDocument {
-  sheets: SheetModel[] = [];
-  /** Office.context.document.settings as saved with the file (each runtime works on its own copy: FakeExcel.settings). */
-  settings = new Map<string, unknown>();
-  active: string | null = null;
-  selection: { sheet: string; address: string } | null = null;
-  /** Review → Protect Workbook (structure): no sheet may be added, deleted, renamed, moved, hidden or shown. */
-  protection = { protected: false };
-  /** The workbook's date system (File → Options → Advanced → 使用 1904 日期系统): serial 0 is 1904-01-01. The
-   * cells of a 1904 document hold 1904 serials; the API reports no such property (excel-behaviour.md). */
-  date1904 = false;
-
-  sheet(name: string): SheetModel | undefined {
-    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-  }
-  add(name: string): SheetModel {
-    const s = new SheetModel(name);
-    this.sheets.push(s);
-    return s;
-  }
-  /** The workbook closed and opened again: every sheet gets a new Worksheet.id, as Excel may give it (ids are
-   * stable within a session only, OfficeDev/office-js-docs#297, office-js#1390). */
-  reopen(): void {
-    for (const s of this.sheets) s.id = `{fake-sheet-${nextSheetId++}}`;
-  }
-}
-
-// ---------------------------------------------------------------- addresses
-
-/** 0-based column → letters (the fake counts from 0, as Excel's getRangeByIndexes does). */
-export function colLetters(col0: number): string {
-  return columnLetters(col0 + 1);
-}
-
-/** Longest address getRange / getRanges take (Office's documented limit). */
-export const MAX_ADDRESS = 8192;
-
-export function parseRect(a1: string): Rect {
-  const r = parseRange(a1);
-  if (!r) throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing: address ${a1}`);
-  return { row: r.top - 1, col: r.left - 1, rows: r.bottom - r.top + 1, cols: r.right - r.left + 1 };
-}
-
-export function rectAddress(rect: Rect): string {
-  const a = `${colLetters(rect.col)}${rect.row + 1}`;
-  if (rect.rows === 1 && rect.cols === 1) return a;
-  return `${a}:${colLetters(rect.col + rect.cols - 1)}${rect.row + rect.rows}`;
-}
-
-function quoteSheet(name: string): string {
-  return /^[A-Za-z0-9_\u4e00-\u9fff]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
 
 // ---------------------------------------------------------------- context, proxies and sync
 
@@ -278,25 +128,6 @@ function formatChanged(context: FakeContext, t: RangeTarget): void {
   context.changes.push(t);
 }
 
-function notLoaded(prop: string): never {
-  throw new FakeOfficeError(
-    "PropertyNotLoaded",
-    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-  );
-}
-
-/** UTF-8 bytes of a string: the host's own counter (no Node Buffer, so the fake also runs in a browser). */
-export const utf8Length = utf8Bytes;
-
-/** Bytes of a value as it travels between the add-in and Excel: UTF-8 JSON. */
-function size(v: unknown): number {
-  return utf8Length(JSON.stringify(v ?? null));
-}
-
-function accessDenied(): never {
-  throw new FakeOfficeError("AccessDenied", "You cannot perform the requested operation.");
-}
-
 /** A write to cells of a protected sheet fails, as in Excel; a fill or font change too unless formatting is allowed. */
 function guardWrite(sheet: SheetModel, formatting = false): void {
   if (!sheet.protection.protected) return;
@@ -307,40 +138,6 @@ function guardWrite(sheet: SheetModel, formatting = false): void {
 /** Adding, deleting, renaming, moving, hiding or showing a sheet fails in a workbook whose structure is protected. */
 function guardStructure(doc: FakeDocument): void {
   if (doc.protection.protected) accessDenied();
-}
-
-/** Most merged areas getMergedAreasOrNullObject answers with. */
-export const MERGED_AREAS_MAX = 512;
-
-function inside(r: Rect, row: number, col: number): boolean {
-  return row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
-}
-
-function intersects(a: Rect, b: Rect): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
-}
-
-function contains(outer: Rect, inner: Rect): boolean {
-  return (
-    inner.row >= outer.row &&
-    inner.col >= outer.col &&
-    inner.row + inner.rows <= outer.row + outer.rows &&
-    inner.col + inner.cols <= outer.col + outer.cols
-  );
-}
-
-/** Values written over a merged area must cover it whole, or be its top-left cell alone (Excel refuses to change part
- * of a merged cell); returns the merged areas covered, whose other cells keep no value. */
-function mergedCovered(t: RangeTarget): Rect[] {
-  const covered: Rect[] = [];
-  for (const m of t.sheet.merges) {
-    if (!intersects(m, t.rect)) continue;
-    if (contains(t.rect, m)) covered.push(m);
-    else if (!(t.rect.rows === 1 && t.rect.cols === 1 && t.rect.row === m.row && t.rect.col === m.col)) {
-      throw new FakeOfficeError("InvalidOperation", "Cannot change part of a merged cell.");
-    }
-  }
-  return covered;
 }
 
 /** A proxy: its target is found when its commands run, at sync, in order. */
@@ -849,83 +646,6 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
 }
 
 // ---------------------------------------------------------------- ranges
-
-interface RangeTarget {
-  sheet: SheetModel;
-  rect: Rect;
-}
-
-function excelValue(c: CellModel | undefined): string | number | boolean {
-  if (!c) return "";
-  if (c.error !== undefined) return c.error;
-  return c.value ?? "";
-}
-
-function valueType(c: CellModel | undefined): string {
-  if (!c || (c.value === null && c.error === undefined)) return "Empty";
-  if (c.error !== undefined) return "Error";
-  if (typeof c.value === "boolean") return "Boolean";
-  if (typeof c.value === "number") return "Double";
-  return "String";
-}
-
-function grid<V>(t: RangeTarget, f: (c: CellModel | undefined, r: number, col: number) => V): V[][] {
-  const { rect, sheet } = t;
-  if (rect.rows * rect.cols > 5_000_000) throw new FakeOfficeError("InvalidOperation", "range too large to read");
-  const out: V[][] = [];
-  for (let r = 0; r < rect.rows; r++) {
-    const line: V[] = [];
-    for (let c = 0; c < rect.cols; c++) line.push(f(sheet.get(rect.row + r, rect.col + c), rect.row + r, rect.col + c));
-    out.push(line);
-  }
-  return out;
-}
-
-function each(t: RangeTarget, f: (c: CellModel) => void): void {
-  const { rect, sheet } = t;
-  const rows = Math.min(rect.rows, 100_000);
-  const cols = Math.min(rect.cols, 1000);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) f(sheet.cell(rect.row + r, rect.col + c));
-}
-
-function checkShape(t: RangeTarget, v: unknown[][], what: string): void {
-  if (v.length !== t.rect.rows || v.some((line) => !Array.isArray(line) || line.length !== t.rect.cols)) {
-    throw new FakeOfficeError(
-      "InvalidArgument",
-      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`,
-    );
-  }
-}
-
-const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-/** How Excel stores a value typed into a cell: numeric text becomes a number unless the cell is formatted as text;
- * a leading = makes a formula (not evaluated by the fake). */
-function store(c: CellModel, v: unknown): void {
-  delete c.error;
-  delete c.formula;
-  if (v === "" || v === null) {
-    c.value = null;
-    return;
-  }
-  if (typeof v === "string" && c.numberFormat !== "@") {
-    if (v.startsWith("=")) {
-      c.formula = v;
-      c.value = null;
-      return;
-    }
-    if (NUMERIC.test(v.trim())) {
-      c.value = Number(v);
-      return;
-    }
-    if (/^(TRUE|FALSE)$/i.test(v)) {
-      c.value = v.toUpperCase() === "TRUE";
-      return;
-    }
-  }
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") c.value = v;
-  else throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
-}
 
 export class FakeRange extends ClientObject<RangeTarget> {
   private tracked = false;

@@ -18,7 +18,7 @@ import { type ChangeEvent, type DragEvent, useCallback, useEffect, useRef, useSt
 import { createRoot } from "react-dom/client";
 import { type Locale, pickLocale } from "../taskpane/strings";
 import { HOST_KEY, type PreviewHost, type PreviewWindow } from "./bridge";
-import { Grid } from "./Grid";
+import { Grid } from "./grid/Grid";
 import { OpenError, type OpenWorkbook, emptyWorkbook, openXlsx } from "./open";
 import { previewStrings } from "./strings";
 

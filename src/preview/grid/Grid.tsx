@@ -1,13 +1,13 @@
 // The simulated workbook drawn as Excel would show it: the active sheet as a grid (values by number format, fills,
 // bold, alignment, merged cells, frozen panes, notes) with its tabs below. Everything is read from the simulated Excel
-// (src/preview/excel.ts) on each redraw, so what the add-in wrote is what appears. The user's clicks and edits go back
+// (src/preview/excel/) on each redraw, so what the add-in wrote is what appears. The user's clicks and edits go back
 // through the simulated Excel's own entry points (select, edit), which fire onSelectionChanged and onChanged.
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { type CSSProperties, type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from "react";
-import { type CellModel, type FakeExcel, type Rect, type SheetModel, colLetters, parseRect } from "./excel";
-import { displayText, editText } from "./format";
-import type { CellLook, Looks, SheetLook } from "./look";
-import type { PreviewStrings } from "./strings";
+import { type CellModel, type FakeExcel, type Rect, type SheetModel, colLetters, parseRect } from "../excel";
+import { displayText, editText } from "../format";
+import type { CellLook, Looks, SheetLook } from "../look";
+import type { PreviewStrings } from "../strings";
 
 const DEFAULT_WIDTH = 72;
 const ROW_HEADER_WIDTH = 44;

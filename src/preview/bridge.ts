@@ -1,4 +1,4 @@
-// What the preview page hands the task pane's frame: the simulated Excel (src/preview/excel.ts) the pane's Office host
+// What the preview page hands the task pane's frame: the simulated Excel (src/preview/excel/) the pane's Office host
 // talks to, and a way to say that the workbook changed so the grid redraws. The preview page sets it on its window
 // before it loads the pane; the pane's office.js stand-in (office-shim.ts) reads it from window.parent.
 import type { FakeExcel } from "./excel";

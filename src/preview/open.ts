@@ -1,6 +1,6 @@
 // Opening a workbook in the preview: an .xlsx file's bytes (the bundled sample, or a file the user picks or drops),
 // read by the command line's own reader (src/hosts/xlsx: unzipped with fflate, within the same limits against zip
-// bombs) into the simulated Excel the host tests use (src/preview/excel.ts), or an empty workbook.
+// bombs) into the simulated Excel the host tests use (src/preview/excel/), or an empty workbook.
 import { readDetail } from "../hosts/xlsx/detail";
 import { readPackage } from "../hosts/xlsx/package/package";
 import { FakeDocument, FakeExcel } from "./excel";

@@ -1,6 +1,6 @@
 // A package read for a view of it, beyond what scoring needs: each sheet's values (the same snapshot the command line
 // scores) with every cell's formula, number format, fill, bold and alignment, the column widths and the frozen panes.
-// The browser preview draws a workbook from this, and the simulated Excel (src/preview/excel.ts) the tests use is filled from it, so
+// The browser preview draws a workbook from this, and the simulated Excel (src/preview/excel/) the tests use is filled from it, so
 // both start from the cells the command line reads. No Node modules: the preview bundles it.
 import type { HostFill, SheetSnapshot } from "../../core";
 import type { XlsxPackage } from "./package/package";

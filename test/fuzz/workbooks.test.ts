@@ -87,6 +87,8 @@ interface ExpectedUnit {
   row: number;
   key: string;
   tags: Map<string, Tags>;
+  /** 尚未填报: every field the unit fills in (not the office's) is blank. */
+  unreported: boolean;
 }
 
 /** The unit rows workbook.md says are there: below the header, not blank, not 合计/小计/总计/平均. */
@@ -97,9 +99,11 @@ function expectedUnits(main: MainSheet): ExpectedUnit[] {
   main.rows.forEach((r, i) => {
     const tags = new Map([...cols].map(([f, c]) => [f, r.cells[c - 1].tags]));
     const hasData = [...tags.values()].some((t) => t.evidence !== "blank");
-    if (r.name.key === "" && !hasData) return;
+    // a row of data without a name is no unit (workbook.md): its name cell is flagged at the top level instead
+    if (r.name.key === "") return;
     if (SUMMARY_NAMES.includes(r.name.key)) return;
-    out.push({ row: header + 1 + i, key: r.name.key, tags });
+    const unreported = [...tags].every(([f, t]) => FIELD_DEFS.get(f)?.filledBy === "office" || t.evidence === "blank");
+    out.push({ row: header + 1 + i, key: r.name.key, tags, unreported });
   });
   return out;
 }
@@ -170,7 +174,17 @@ function checkFindings(spec: WorkbookSpec, report: Report): void {
       if (e === "bad" || partTooBig) must(at("invalid", cell), () => `expected an invalid finding: ${why()}`);
       if ((e === "ok" && !partTooBig) || e === "blank")
         must(!at("invalid", cell), () => `unexpected invalid: ${why()}`);
-      if (e === "blank" && alwaysRequired(field, ledger)) must(at("missing", cell), () => `expected missing: ${why()}`);
+      if (e === "blank" && alwaysRequired(field, ledger) && !eu.unreported)
+        must(at("missing", cell), () => `expected missing: ${why()}`);
+    }
+    // a unit that has not reported: one finding on its name, none on its blank cells
+    if (eu.unreported) {
+      must(
+        ru.findings.some(
+          (f) => f.kind === "missing" && f.cell === address(eu.row, unitCol) && /尚未填报/.test(f.message),
+        ),
+        () => `expected 尚未填报 on row ${eu.row}`,
+      );
     }
     for (const f of ru.findings) {
       if (f.cell === undefined || f.sheet !== undefined) continue;
@@ -183,6 +197,15 @@ function checkFindings(spec: WorkbookSpec, report: Report): void {
         allowed: true,
       });
     }
+  });
+  // nameless rows with data: flagged 缺少单位名称 on the name cell, at the top level
+  main.rows.forEach((r, i) => {
+    const hasData = [...cols.values()].some((c) => r.cells[c - 1].tags.evidence !== "blank");
+    if (r.name.key !== "" || !hasData) return;
+    const cell = address(headerRowOf(main) + 1 + i, unitCol);
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ kind: "invalid", cell, message: "数据有误：缺少单位名称" }),
+    );
   });
   for (const f of RULEBOOK.fields) {
     if (cols.has(f.id) || f.required !== "always" || (f.replacedByLedger && ledger)) continue;

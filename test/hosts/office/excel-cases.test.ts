@@ -246,7 +246,7 @@ describe("merged cells in the data area", () => {
     expect(outcome.report.units.find((u) => u.row === 7)).toBeUndefined();
     const b7 = outcome.report.findings.find((f) => f.cell === "B7")!;
     expect(b7).toEqual(expect.objectContaining({ kind: "invalid", message: "数据有误：缺少单位名称" }));
-    expect(excel.value("考核表", `${TOTAL}7`) ?? null).toBeNull();
+    expect([null, undefined, ""]).toContain(excel.value("考核表", `${TOTAL}7`));
   });
 
   it("an evidence cell merged over two rows: the second row sees it blank, a missing finding", async () => {

@@ -122,7 +122,12 @@ async function cliScale(rows: number): Promise<void> {
         "--json",
         path.join(dir, "r.json"),
       ],
-      { env: { ...process.env, XINYONG_MAXRSS_FILE: rss }, encoding: "utf8", timeout: 30 * 60_000 },
+      {
+        env: { ...process.env, XINYONG_MAXRSS_FILE: rss },
+        encoding: "utf8",
+        timeout: 30 * 60_000,
+        maxBuffer: 256 * 1024 * 1024,
+      },
     );
     const ms = performance.now() - t0;
     if (r.status !== 0) {
@@ -132,7 +137,9 @@ async function cliScale(rows: number): Promise<void> {
         bench: "cli-scale",
         rows,
         ms: round1(ms),
-        failed: oom ? "out of memory" : `exit ${r.status} ${r.signal}`,
+        failed: oom
+          ? "out of memory"
+          : `exit ${r.status} ${r.signal} ${r.error?.message ?? ""} ${r.stderr.trim().split("\n").slice(-1)[0] ?? ""}`,
       });
       return;
     }

@@ -23,7 +23,7 @@ import {
 } from "../rules/settings";
 import { openPackage, scoreBook, scoreFile, temporaryPath, writeBook } from "../hosts/xlsx/workbook";
 import { LIMITS, readInput, zipMessage } from "./inputs";
-import { selfGapLines, summaryLine } from "./print";
+import { handEditLines, selfGapLines, summaryLine } from "./print";
 
 const MB = 1024 * 1024;
 
@@ -117,7 +117,7 @@ async function runScore(input: string, opts: ScoreOptions, io: Io): Promise<void
     await writeReport(buildReport(assessment, edits), opts.json, io.out);
   }
   if (assessment.units.length > EXPLANATION_NOTES_MAX_UNITS) io.err(`${EXPLANATION_NOTES_SKIPPED}\n`);
-  for (const e of edits) io.err(`提示：${e.message}\n`);
+  if (edits.length) io.err(`${handEditLines(edits.map((e) => e.message))}\n`);
   const gaps = selfGapLines(assessment);
   io.err(
     `${summaryLine(assessment)}\n${gaps ? `${gaps}\n` : ""}已写入：${out}${opts.json && opts.json !== "-" ? `\nJSON 报告：${opts.json}` : ""}\n`,

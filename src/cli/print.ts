@@ -19,6 +19,9 @@ export function summaryLine(a: Assessment): string {
   );
 }
 
+/** At most this many 自评 gaps are listed in the terminal (the largest); the rest are counted. */
+export const SELF_GAP_LINES = 20;
+
 /** The 自评 gap warnings on their own, largest gap first, so they are not lost among the others (第五条 自查自评与
  * 综合评定相结合); "" when there are none. */
 export function selfGapLines(a: Assessment): string {
@@ -29,8 +32,20 @@ export function selfGapLines(a: Assessment): string {
   if (gaps.length === 0) return "";
   const size = (m: string) => Number(/相差 ([\d.]+) 分/.exec(m)?.[1] ?? 0);
   gaps.sort((x, y) => size(y.message) - size(x.message));
+  const shown = gaps.slice(0, SELF_GAP_LINES);
+  const more = gaps.length - shown.length;
   return (
     `自评差距 ${a.settings.selfGap} 分及以上（${gaps.length} 个单位）：\n` +
-    gaps.map(({ u, message }) => `  ${u.record.key}（第 ${u.record.row} 行）：${message}`).join("\n")
+    shown.map(({ u, message }) => `  ${u.record.key}（第 ${u.record.row} 行）：${message}`).join("\n") +
+    (more > 0 ? `\n  另有 ${more} 个单位，见 JSON 报告（--json）` : "")
+  );
+}
+
+/** The hand edits written over, one line each, at most SELF_GAP_LINES of them; the rest counted. */
+export function handEditLines(messages: readonly string[]): string {
+  const shown = messages.slice(0, SELF_GAP_LINES).map((m) => `提示：${m}`);
+  const more = messages.length - shown.length;
+  return [...shown, ...(more > 0 ? [`另有 ${more} 处手工改动已按计算结果重写，见 JSON 报告（--json）`] : [])].join(
+    "\n",
   );
 }

@@ -36,14 +36,14 @@ export function rankingOps(t: RankingTable, position: number): Op[] {
         head.format.rowHeight = 45;
 
         if (n > 0) {
-          // rankingBodyLook column by column, as three ranges: rank and name, the scores, 核查意见
+          // rankingBodyLook column by column, as three ranges: rank and name, the scores, 说明 and 核查意见 (wrapped)
           const look = (column: number) => {
             const { numberFormat: _format, border: _border, ...rest } = rankingBodyLook(column, width, false, "");
             return rest;
           };
           applyLook(sheet.getRangeByIndexes(2, 0, n, 2), look(0));
-          applyLook(sheet.getRangeByIndexes(2, 2, n, width - 3), look(2));
-          applyLook(sheet.getRangeByIndexes(2, width - 1, n, 1), look(width - 1));
+          applyLook(sheet.getRangeByIndexes(2, 2, n, width - 4), look(2));
+          applyLook(sheet.getRangeByIndexes(2, width - 2, n, 2), look(width - 1));
         }
         const table = sheet.getRangeByIndexes(1, 0, n + 1, width);
         for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"]) {

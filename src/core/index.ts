@@ -24,7 +24,14 @@ export type {
   ScoreWrites,
   WritePlan,
 } from "./plan/plan";
-export { buildReport, reviewSummary, type Report, type ReportUnit, type ReportFinding } from "./plan/report";
+export {
+  buildReport,
+  notApplicablePoints,
+  reviewSummary,
+  type Report,
+  type ReportUnit,
+  type ReportFinding,
+} from "./plan/report";
 export { decodeMemory, encodeMemory, remembered } from "./plan/memory";
 export { handEdits, handEditFinding, type HandEdit } from "./plan/hand-edits";
 export { totalNote, unitNote } from "./plan/explain";
@@ -56,3 +63,4 @@ export type { UnitResult } from "./score/score";
 export { isSolid, pendingWrites, type Pending, type ReadKnowledge } from "./plan/pending";
 export { DAYS_1900_TO_1904, dateToSerial, isDateFormat, serialToDate } from "./serial";
 export { FINDING_LABELS, findingDetail, findingMessage } from "./findings";
+export { formatCents } from "./exact";

@@ -1,4 +1,5 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { formatCents, notApplicablePoints } from "../core";
 import type { Outcome } from "./outcome";
 import type { Strings } from "./strings";
 
@@ -17,9 +18,33 @@ export function counts(outcome: Outcome) {
   return { scored: units.length, clean: units.length - flagged, flagged };
 }
 
+/** How much of the ranking came from 不适用 leaves: the units that gained from them, the points in all, the unit that
+ * gained most (a ranking must never hide how much of a total came from a default, rules-2020.md). */
+export function notApplicableSummary(outcome: Outcome): {
+  units: number;
+  cents: number;
+  most: string;
+  mostCents: number;
+} {
+  let units = 0;
+  let cents = 0;
+  let most = "";
+  let mostCents = 0;
+  for (const u of outcome.report.units) {
+    const c = notApplicablePoints(u);
+    if (c <= 0) continue;
+    units++;
+    cents += c;
+    if (c > mostCents) [most, mostCents] = [u.unit, c];
+  }
+  return { units, cents, most, mostCents };
+}
+
 export function Summary({ outcome, t }: { outcome: Outcome; t: Strings }) {
   const s = useStyles();
   const c = counts(outcome);
+  const na = notApplicableSummary(outcome);
+  const policy = outcome.report.settings.naPolicy;
   return (
     <section aria-label={t.summary}>
       <div className={s.grid}>
@@ -52,6 +77,9 @@ export function Summary({ outcome, t }: { outcome: Outcome; t: Strings }) {
           </li>
         ))}
       </ol>
+      <Text size={200} as="p" data-testid="na-summary">
+        {t.naSummary(t.na[policy], na.units, formatCents(na.cents), na.most, formatCents(na.mostCents))}
+      </Text>
       <Text size={200}>{t.written(outcome.sheet)}</Text>
     </section>
   );

@@ -18,6 +18,10 @@ const zh = {
   clean: "材料齐全",
   withFindings: "有待核查",
   top3: "前三名",
+  naSummary: (policy: string, units: number, points: string, most: string, mostPoints: string) =>
+    units === 0
+      ? `不适用项：${policy}。没有单位因不适用细项得分。`
+      : `不适用项：${policy}。${units} 个单位的总分中共有 ${points} 分来自不适用细项，最多的是${most}（${mostPoints} 分）。`,
   points: (n: number) => `${n.toFixed(2)} 分`,
   rank: (n: number | null) => (n === null ? "未排名" : `第 ${n} 名`),
   written: (sheet: string) => `得分已写入“${sheet}”，排名见“考核排名”表。`,
@@ -35,6 +39,7 @@ const zh = {
   settings: "评分设置",
   naPolicy: "不适用项（分母为 0）",
   na: { full: "记满分", zero: "记 0 分", average: "按平均分计", scale: "按比例折算" },
+  naPolicyShort: "不适用项",
   stepsLabel: "第八项不足 10 个百分点的部分",
   step: { ceil: "按一档扣分", floor: "不扣分", prorata: "按比例扣分" },
   bonusCap: "创新加分上限（分）",
@@ -61,6 +66,10 @@ const en: Strings = {
   clean: "Complete",
   withFindings: "To check",
   top3: "Top 3",
+  naSummary: (policy: string, units: number, points: string, most: string, mostPoints: string) =>
+    units === 0
+      ? `Not applicable: ${policy}. No unit gains points from not-applicable items.`
+      : `Not applicable: ${policy}. ${units} units gain ${points} points in all from not-applicable items; most: ${most} (${mostPoints} pts).`,
   points: (n: number) => `${n.toFixed(2)} pts`,
   rank: (n: number | null) => (n === null ? "unranked" : `#${n}`),
   written: (sheet: string) => `Scores written to “${sheet}”; the ranking is on the “考核排名” tab.`,
@@ -78,6 +87,7 @@ const en: Strings = {
   settings: "Scoring settings",
   naPolicy: "Not applicable (denominator 0)",
   na: { full: "Full marks", zero: "Zero", average: "Average of applicable units", scale: "Scale to 100" },
+  naPolicyShort: "Not applicable",
   stepsLabel: "Item 8: part of a 10-point step",
   step: { ceil: "Counts as a step", floor: "Not deducted", prorata: "Pro rata" },
   bonusCap: "Innovation bonus cap (points)",

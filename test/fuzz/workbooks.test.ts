@@ -98,7 +98,6 @@ function expectedUnits(main: MainSheet): ExpectedUnit[] {
   const out: ExpectedUnit[] = [];
   main.rows.forEach((r, i) => {
     const tags = new Map([...cols].map(([f, c]) => [f, r.cells[c - 1].tags]));
-    const hasData = [...tags.values()].some((t) => t.evidence !== "blank");
     // a row of data without a name is no unit (workbook.md): its name cell is flagged at the top level instead
     if (r.name.key === "") return;
     if (SUMMARY_NAMES.includes(r.name.key)) return;

@@ -123,6 +123,14 @@ export function buildReport(a: Assessment, extra: readonly Finding[] = []): Repo
   };
 }
 
+/** How many points of a unit's total came from its 不适用 leaves under the policy in force (`full`: their max;
+ * `average`: the mean given; `zero`: none; `scale`: what the conversion added), in hundredths. */
+export function notApplicablePoints(u: ReportUnit): number {
+  const cents = (x: number) => Math.round(x * 100);
+  if (u.scaled) return cents(u.total) - cents(u.bonus) - cents(u.scaled.sum);
+  return u.notApplicable.reduce((sum, id) => sum + cents(u.leaves[id] ?? 0), 0);
+}
+
 /** The unit's 核查意见: "缺少材料 2 项：联络员、信用报告数；数据有误 1 项：已报送条数；双公示台账 1 处待核：第 4 行；
  * 核定调整 1 项" — blank when there is nothing to say. A unit that has not reported says 尚未填报 instead of naming every
  * blank cell. */

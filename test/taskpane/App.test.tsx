@@ -57,6 +57,11 @@ describe("task pane", () => {
       best.map((u) => `第 ${u.rank} 名 ${u.unit} · ${u.total.toFixed(2)} 分`),
     );
     expect(screen.getByText("得分已写入“考核表”，排名见“考核排名”表。")).toBeInTheDocument();
+    // how much of the ranking came from 不适用 leaves, under the policy named: on the sample under the default (full
+    // marks), 32 units gain 472 points in all, the top unit 县法院 43 of its 88.5 (samples/sample-2020.expected.json)
+    expect(screen.getByTestId("na-summary")).toHaveTextContent(
+      "不适用项：记满分。32 个单位的总分中共有 472 分来自不适用细项，最多的是县法院（43 分）。",
+    );
   });
 
   it("findings: grouped by unit; clicking one selects its cell in the sheet", async () => {

@@ -1,7 +1,7 @@
 // rules-2020.md, Settings: the `scale` (按比例折算) policy for 不适用 leaves.
 import { assess } from "../../../src/core/assess";
 import { totalNote } from "../../../src/core/plan/explain";
-import { buildReport } from "../../../src/core/plan/report";
+import { buildReport, notApplicablePoints } from "../../../src/core/plan/report";
 import { adjustmentSheet, book, leaf, result, score, sheet, total, unit } from "../builders";
 
 const U = "县发改局";
@@ -67,5 +67,16 @@ describe("按比例折算", () => {
     expect(total(u)).toBe(77.6);
     // computed is the leaf's value under the policy in force: 0 under scale
     expect(u.adjustments[0].computed).toBe(0);
+  });
+});
+
+describe("points from 不适用 leaves (the pane's summary)", () => {
+  test.each([
+    ["full", 1000],
+    ["zero", 0],
+    ["scale", 1000], // 90 converted to 100: the conversion added 10
+  ] as const)("under %s, 四.2 不适用 on an otherwise full unit gives %i hundredths", (naPolicy, cents) => {
+    const r = buildReport(score([unit(U, NO_LISTS)], { settings: { naPolicy } })).units[0];
+    expect(notApplicablePoints(r)).toBe(cents);
   });
 });

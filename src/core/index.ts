@@ -35,6 +35,8 @@ export {
 export { decodeMemory, encodeMemory, remembered } from "./plan/memory";
 export { handEdits, handEditFinding, type HandEdit } from "./plan/hand-edits";
 export { totalNote, unitNote } from "./plan/explain";
+export { type SelfGap, selfGaps, stakeOf } from "./plan/stake";
+export { NUMERALS } from "./text";
 export {
   type Alignment,
   type HorizontalAlignment,

@@ -7,3 +7,6 @@ export function flattened(text: string): string {
   text.charCodeAt(0);
   return text;
 }
+
+/** The Chinese numerals of the indicators, in rulebook order (一 … 十). */
+export const NUMERALS: readonly string[] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];

@@ -16,6 +16,7 @@ import type { WorkbookPort } from "./port";
 import { CellDetail } from "./CellDetail";
 import { FindingsList } from "./FindingsList";
 import { SettingsPanel } from "./SettingsPanel";
+import { SelfGaps } from "./SelfGaps";
 import { type Locale, strings } from "./strings";
 import { Summary } from "./Summary";
 import { useWorkbook } from "./useWorkbook";
@@ -76,6 +77,8 @@ export function App({ workbook, locale, debounceMs }: { workbook: WorkbookPort; 
             <Summary outcome={outcome} t={t} />
             <Divider />
             <CellDetail outcome={outcome} cell={pane.selected} t={t} />
+            <Divider />
+            <SelfGaps outcome={outcome} t={t} />
             <Divider />
             <Text as="h2" weight="semibold">
               {t.findings}

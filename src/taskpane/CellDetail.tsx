@@ -24,7 +24,7 @@ export function CellDetail({ outcome, cell, t }: { outcome: Outcome; cell: CellR
   else if (!info) body = t.nothingHere(cell.address);
   else if (info.kind === "score") body = `${info.unit} · ${info.column}\n${info.text}`;
   else
-    body = `${info.unit ? `${info.unit}\n` : ""}${info.findings.map((f) => `${t.kind[f.kind]}：${findingDetail(f)}`).join("\n")}`;
+    body = `${info.unit ? `${info.unit}\n` : ""}${info.findings.map((f) => `${t.kind[f.kind]}：${findingDetail(f)}`).join("\n")}${info.stake ? `\n${t.atStake(info.stake)}` : ""}`;
   return (
     <section aria-label={t.selected}>
       <Text weight="semibold">

@@ -102,19 +102,21 @@ export class OfficeWorkbook implements WorkbookPort {
     return selectCell(this.env.run, sheet, address);
   }
 
-  /** The assessment sheet as far as known without scoring (last run, else 考核表) and the ledger. */
-  private watched(names: readonly string[]): string[] {
+  /** The assessment sheet as far as known without scoring (last run, else 考核表) and the ledger; for selection also
+   * 考核排名 (a score there explains itself as on the assessment sheet), never for edits (the tool writes it). */
+  private watched(names: readonly string[], which: "onChanged" | "onSelectionChanged"): string[] {
     const hint = this.last?.sheet ?? this.env.settings.get(HINT_SHEET);
     const main = typeof hint === "string" && names.includes(hint) ? hint : this.rulebook.assessmentSheet;
     const ledger = this.last?.ledgerSheet ?? this.rulebook.ledger.sheet;
-    return [...new Set([main, ledger])].filter((n) => names.includes(n));
+    const ranking = which === "onSelectionChanged" ? [this.rulebook.rankingSheet] : [];
+    return [...new Set([main, ledger, ...ranking])].filter((n) => names.includes(n));
   }
 
   private listen(
     which: "onChanged" | "onSelectionChanged",
     handler: (sheet: string, args: SheetEvent) => void,
   ): Promise<Unsubscribe> {
-    return listenSheets(this.env.run, this.env.runOn, which, (names) => this.watched(names), handler);
+    return listenSheets(this.env.run, this.env.runOn, which, (names) => this.watched(names, which), handler);
   }
 
   onSelectionChanged(listener: (cell: CellRef) => void): Promise<Unsubscribe> {

@@ -9,13 +9,24 @@ import {
   buildReport,
   eachCell,
   parseAddress,
+  reviewSummary,
   scoreNotes,
+  selfGaps,
+  stakeOf,
+  unitNote,
+  type SelfGap,
 } from "../core";
 
 /** What selecting a cell shows: the engine's explanation of a score cell, or the findings on an evidence cell. */
 export type CellInfo =
   | { readonly kind: "score"; readonly unit: string; readonly column: string; readonly text: string }
-  | { readonly kind: "findings"; readonly unit?: string; readonly findings: readonly ReportFinding[] };
+  | {
+      readonly kind: "findings";
+      readonly unit?: string;
+      readonly findings: readonly ReportFinding[];
+      /** What the flagged cell puts at stake: "八 当前得 0/5 分". */
+      readonly stake?: string;
+    };
 
 export interface Outcome {
   readonly report: Report;
@@ -31,6 +42,10 @@ export interface Outcome {
   /** A score cell's explanation made when it is selected: above EXPLANATION_NOTES_MAX_UNITS units the plan carries no
    * notes, and `cells` holds none for score cells. */
   readonly explainCell: (sheet: string, a1: string) => CellInfo | undefined;
+  /** Units whose 自评总分 differs from the total by the 自评差距 setting or more, largest gap first. */
+  readonly selfGaps: readonly SelfGap[];
+  /** The 自评差距 setting the list was made with (points). */
+  readonly selfGap: number;
   /** context.sync() calls the run took. */
   readonly syncs: number;
 }
@@ -61,14 +76,21 @@ export function buildOutcome(
     const text = note ?? (typeof value === "string" ? value : "");
     if (text !== "") cells[cellKey(plan.sheet, address(row, col))] = { kind: "score", unit, column, text };
   });
-  const addFinding = (f: ReportFinding, unit?: string) => {
+  const addFinding = (f: ReportFinding, unit?: string, stake?: string) => {
     if (f.cell === undefined) return;
     const key = cellKey(f.sheet ?? report.sheet, f.cell);
     const cur = cells[key];
     if (cur && cur.kind === "findings") cells[key] = { ...cur, findings: [...cur.findings, f] };
-    else cells[key] = { kind: "findings", unit, findings: [f] };
+    else cells[key] = { kind: "findings", unit, findings: [f], ...(stake ? { stake } : {}) };
   };
-  for (const u of report.units) for (const f of u.findings) addFinding(f, u.unit);
+  const resultByRow = new Map(a.units.map((u) => [u.record.row, u]));
+  for (const u of report.units) {
+    const scored = resultByRow.get(u.row);
+    for (const f of u.findings) {
+      const stake = scored && f.field && f.kind !== "warning" && !f.sheet ? stakeOf(a, scored, f.field) : "";
+      addFinding(f, u.unit, stake);
+    }
+  }
   // By row, not report.units.find per unit: that is quadratic, minutes at 50,000 units.
   const reportByRow = new Map(report.units.map((u) => [u.row, u]));
   for (const f of report.findings) addFinding(f);
@@ -83,6 +105,7 @@ export function buildOutcome(
     scoreColumns: plan.scoreColumns.map((c) => c.col),
     cells,
     explainCell: (sheet, a1) => {
+      if (sheet === plan.ranking.name) return rankingCell(a, plan, a1, noteOf);
       const at = sheet === plan.sheet ? parseAddress(a1) : null;
       const u = at ? unitOf.get(at[0]) : undefined;
       const k = at ? columnOf.get(at[1]) : undefined;
@@ -90,6 +113,41 @@ export function buildOutcome(
       const text = noteOf(u, k);
       return text ? { kind: "score", unit: u.record.key, column: plan.scoreColumns[k].header, text } : undefined;
     },
+    selfGaps: selfGaps(a),
+    selfGap: a.settings.selfGap,
     syncs,
   };
+}
+
+/** A cell of 考核排名 explained as its unit's cell on the assessment sheet is (the tab: title, header, then one row
+ * per unit in ranking order: 排名 · 单位名称 · 总分 · the indicators · 加分 · 说明 · 核查意见). */
+function rankingCell(
+  a: Assessment,
+  plan: WritePlan,
+  a1: string,
+  noteOf: ReturnType<typeof scoreNotes>,
+): CellInfo | undefined {
+  const at = parseAddress(a1);
+  if (!at) return undefined;
+  const u = a.units[at[0] - 3];
+  if (!u) return undefined;
+  const c = at[1] - 1;
+  const n = a.rulebook.indicators.length;
+  const header = plan.ranking.header[c];
+  const score = (column: number) => noteOf(u, column);
+  const text =
+    c === 0
+      ? score(n + 2)
+      : c === 2
+        ? score(n + 1)
+        : c >= 3 && c < 3 + n
+          ? score(c - 3)
+          : c === 3 + n
+            ? score(n)
+            : c === 4 + n
+              ? unitNote(u) || null
+              : c === 5 + n
+                ? reviewSummary(u) || null
+                : null;
+  return text && header ? { kind: "score", unit: u.record.key, column: header, text } : undefined;
 }

@@ -121,7 +121,8 @@ export function useWorkbook(workbook: WorkbookPort, debounceMs = AUTO_DEBOUNCE_M
     };
   }, [workbook, fail]);
 
-  // Selection: registered when the pane opens and again after each run (the sheets may have changed).
+  // Selection: registered when the pane opens and again after each run (the sheets may have changed, and a run may
+  // have made 考核排名 anew).
   const outcome = lastOutcome(state);
   const sheetKey = outcome ? `${outcome.sheet}|${outcome.ledgerSheet ?? ""}` : "";
   useEffect(
@@ -130,7 +131,7 @@ export function useWorkbook(workbook: WorkbookPort, debounceMs = AUTO_DEBOUNCE_M
         workbook.onSelectionChanged((cell) => setSelected(cell)),
         fail,
       ),
-    [workbook, fail, sheetKey],
+    [workbook, fail, outcome],
   );
 
   // 编辑后自动重新计算: onChanged, debounced, registered each time the pane opens with the switch on.

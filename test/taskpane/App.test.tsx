@@ -83,6 +83,37 @@ describe("task pane", () => {
     await waitFor(() => expect(wb.calls.selectCell).toContain(`双公示台账!${onLedger[1].cell}`));
   });
 
+  it("a flagged cell says what is at stake; a score on 考核排名 explains itself; 自评对比 lists the largest gaps", async () => {
+    const wb = await sample();
+    await renderPane(wb);
+    fireEvent.click(screen.getByRole("button", { name: "计算得分" }));
+    await screen.findByTestId("units-scored");
+    // 县公安局 left 参与修复企业数 blank (AB6): 八 scores 0 of 5 (samples/sample-2020.expected.json)
+    await act(async () => wb.excel.select("考核表", "AB6"));
+    await waitFor(() => expect(screen.getByTestId("cell-detail")).toHaveTextContent("影响得分：八 当前得 0/5 分"));
+    // 考核排名 row 3 is the first unit: 县法院, 88.5 with 1 point of bonus
+    await act(async () => wb.excel.select("考核排名", "C3"));
+    await waitFor(() => expect(screen.getByTestId("cell-detail")).toHaveTextContent("县法院 · 总分"));
+    expect(screen.getByTestId("cell-detail")).toHaveTextContent("+ 加分 1 = 88.5 分");
+    await act(async () => wb.excel.select("考核排名", "A3"));
+    await waitFor(() => expect(screen.getByTestId("cell-detail")).toHaveTextContent("共 36 个单位，第 1 名"));
+    // 自评对比: 县医保局 self-assessed 98 against 48.78, the largest gap, first
+    const gaps = within(screen.getByRole("list", { name: "自评对比" })).getAllByRole("listitem");
+    expect(gaps[0]).toHaveTextContent("县医保局：自评 98 分，总分 48.78 分，相差 49.22 分");
+    const sizes = gaps.map((li) => Number(/相差 ([\d.]+) 分/.exec(li.textContent ?? "")?.[1]));
+    expect(sizes).toEqual([...sizes].sort((x, y) => y - x));
+    expect(sizes.every((x) => x >= 5)).toBe(true);
+    // a changed setting rebuilds 考核排名: its cells still explain themselves, and no error is shown
+    const before = wb.calls.recalculate;
+    fireEvent.change(screen.getByRole("combobox", { name: "不适用项（分母为 0）" }), { target: { value: "zero" } });
+    fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
+    await waitFor(() => expect(wb.calls.recalculate).toBeGreaterThan(before));
+    await screen.findByText(/不适用项：记 0 分/);
+    await act(async () => wb.excel.select("考核排名", "C3"));
+    await waitFor(() => expect(screen.getByTestId("cell-detail")).toHaveTextContent("总分 = 十项得分之和"));
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
   it("selecting a score cell shows the engine's explanation; an evidence cell shows its finding", async () => {
     const wb = await sample();
     await renderPane(wb);

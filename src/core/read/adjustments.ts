@@ -7,6 +7,7 @@ import { HEADER_SCAN_ROWS } from "../locate/locate";
 import { cellText, normalizeHeader, normalizeName } from "../locate/normalize";
 import { type CellValue, type Finding, type SheetSnapshot, type Snapshot, isDateCell, isErrorCell } from "../model";
 import { Roster } from "./roster";
+import { NUMERALS } from "../text";
 import { isBlank, readEvidence, show } from "./values";
 
 /** The bonus as an item (a leaf id otherwise). */
@@ -36,7 +37,6 @@ export interface AdjustmentResult {
   readonly unapplied: ReadonlyMap<string, number>;
 }
 
-const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 /** A trailing bracket group that ends in 分, such as （5分）: dropped from an item's name. */
 const POINTS_GROUP = /\([^()]*分\)$/u;
 

@@ -1,0 +1,42 @@
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { formatCents } from "../core";
+import type { Outcome } from "./outcome";
+import type { Strings } from "./strings";
+
+const useStyles = makeStyles({ list: { margin: 0, paddingLeft: tokens.spacingHorizontalL } });
+
+/** At most this many units are listed; the rest are counted. */
+const SHOWN = 50;
+
+/** 自评对比: units whose 自评总分 differs from the total by the 自评差距 setting or more, largest gap first, so they
+ * are not lost among the other notes (第五条 自查自评与综合评定相结合). */
+export function SelfGaps({ outcome, t }: { outcome: Outcome; t: Strings }) {
+  const s = useStyles();
+  const gaps = outcome.selfGaps;
+  return (
+    <section aria-label={t.selfGapsTitle}>
+      <Text as="h2" weight="semibold">
+        {t.selfGapsTitle}
+      </Text>
+      {gaps.length === 0 ? (
+        <Text as="p" size={200}>
+          {t.selfGapsNone(outcome.selfGap)}
+        </Text>
+      ) : (
+        <>
+          <Text as="p" size={200}>
+            {t.selfGapsLead(gaps.length, outcome.selfGap)}
+          </Text>
+          <ol className={s.list} aria-label={t.selfGapsTitle}>
+            {gaps.slice(0, SHOWN).map((g) => (
+              <li key={g.row}>
+                {t.selfGapLine(g.unit, formatCents(g.self), formatCents(g.total), formatCents(g.gap))}
+              </li>
+            ))}
+          </ol>
+          {gaps.length > SHOWN ? <Text size={200}>{t.selfGapsMore(gaps.length - SHOWN)}</Text> : null}
+        </>
+      )}
+    </section>
+  );
+}

@@ -78,12 +78,12 @@ export function App({ workbook, locale, debounceMs }: { workbook: WorkbookPort; 
             <Divider />
             <CellDetail outcome={outcome} cell={pane.selected} t={t} />
             <Divider />
-            <SelfGaps outcome={outcome} t={t} />
-            <Divider />
             <Text as="h2" weight="semibold">
               {t.findings}
             </Text>
             <FindingsList outcome={outcome} t={t} onSelect={pane.selectCell} />
+            <Divider />
+            <SelfGaps outcome={outcome} t={t} />
           </>
         ) : null}
         <Divider />

@@ -1,9 +1,20 @@
-import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import { formatCents } from "../core";
 import type { Outcome } from "./outcome";
 import type { Strings } from "./strings";
 
-const useStyles = makeStyles({ list: { margin: 0, paddingLeft: tokens.spacingHorizontalL } });
+const useStyles = makeStyles({
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  toggle: {
+    paddingLeft: 0,
+    paddingRight: 0,
+    minWidth: 0,
+    justifyContent: "flex-start",
+    textAlign: "left",
+    fontWeight: tokens.fontWeightRegular,
+  },
+});
 
 /** At most this many units are listed; the rest are counted. */
 const SHOWN = 50;
@@ -12,29 +23,39 @@ const SHOWN = 50;
  * are not lost among the other notes (第五条 自查自评与综合评定相结合). */
 export function SelfGaps({ outcome, t }: { outcome: Outcome; t: Strings }) {
   const s = useStyles();
+  const [open, setOpen] = useState(false);
   const gaps = outcome.selfGaps;
   return (
     <section aria-label={t.selfGapsTitle}>
-      <Text as="h2" weight="semibold">
+      <Text as="h2" block weight="semibold">
         {t.selfGapsTitle}
       </Text>
       {gaps.length === 0 ? (
-        <Text as="p" size={200}>
+        <Text block size={200}>
           {t.selfGapsNone(outcome.selfGap)}
         </Text>
       ) : (
         <>
-          <Text as="p" size={200}>
+          <Button
+            appearance="transparent"
+            className={s.toggle}
+            icon={<span aria-hidden="true">{open ? "▾" : "▸"}</span>}
+            aria-expanded={open}
+            aria-controls={open ? "self-gaps" : undefined}
+            onClick={() => setOpen(!open)}
+          >
             {t.selfGapsLead(gaps.length, outcome.selfGap)}
-          </Text>
-          <ol className={s.list} aria-label={t.selfGapsTitle}>
-            {gaps.slice(0, SHOWN).map((g) => (
-              <li key={g.row}>
-                {t.selfGapLine(g.unit, formatCents(g.self), formatCents(g.total), formatCents(g.gap))}
-              </li>
-            ))}
-          </ol>
-          {gaps.length > SHOWN ? <Text size={200}>{t.selfGapsMore(gaps.length - SHOWN)}</Text> : null}
+          </Button>
+          {open ? (
+            <ol id="self-gaps" className={s.list} aria-label={t.selfGapsTitle}>
+              {gaps.slice(0, SHOWN).map((g) => (
+                <li key={g.row}>
+                  {t.selfGapLine(g.unit, formatCents(g.self), formatCents(g.total), formatCents(g.gap))}
+                </li>
+              ))}
+            </ol>
+          ) : null}
+          {open && gaps.length > SHOWN ? <Text size={200}>{t.selfGapsMore(gaps.length - SHOWN)}</Text> : null}
         </>
       )}
     </section>

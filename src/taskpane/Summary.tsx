@@ -77,10 +77,12 @@ export function Summary({ outcome, t }: { outcome: Outcome; t: Strings }) {
           </li>
         ))}
       </ol>
-      <Text size={200} as="p" data-testid="na-summary">
+      <Text size={200} block data-testid="na-summary">
         {t.naSummary(t.na[policy], na.units, formatCents(na.cents), na.most, formatCents(na.mostCents))}
       </Text>
-      <Text size={200}>{t.written(outcome.sheet)}</Text>
+      <Text size={200} block>
+        {t.written(outcome.sheet)}
+      </Text>
     </section>
   );
 }

@@ -34,7 +34,7 @@ const zh = {
   goTo: (cell: string) => `定位到 ${cell}`,
   selfGapsTitle: "自评对比",
   selfGapsNone: (gap: number) => `各单位自评总分与总分相差均不到 ${gap} 分。`,
-  selfGapsLead: (n: number, gap: number) => `${n} 个单位的自评总分与总分相差 ${gap} 分及以上（相差大的在前）：`,
+  selfGapsLead: (n: number, gap: number) => `${n} 个单位的自评总分与总分相差 ${gap} 分及以上`,
   selfGapLine: (unit: string, self: string, total: string, gap: string) =>
     `${unit}：自评 ${self} 分，总分 ${total} 分，相差 ${gap} 分`,
   selfGapsMore: (n: number) => `另有 ${n} 个单位，见命令行的 JSON 报告。`,
@@ -49,7 +49,8 @@ const zh = {
   stepsLabel: "第八项不足 10 个百分点的部分",
   step: { ceil: "按一档扣分", floor: "不扣分", prorata: "按比例扣分" },
   bonusCap: "创新加分上限（分）",
-  save: "保存设置",
+  selfGapLabel: "自评差距提示（分）",
+  badNumber: "请填写不小于 0 的数，如 5 或 2.5；未保存。",
   saved: "设置已保存在工作簿中，将随文件一起保存。",
   unsupportedTitle: "此版本的 Excel 不支持信用考核助手",
   unsupported:
@@ -89,7 +90,7 @@ const en: Strings = {
   selfGapsTitle: "Self-assessment",
   selfGapsNone: (gap: number) => `No unit's self-assessed total differs from its total by ${gap} points or more.`,
   selfGapsLead: (n: number, gap: number) =>
-    `${n} units' self-assessed totals differ from their totals by ${gap} points or more (largest first):`,
+    `${n} units' self-assessed totals differ from their totals by ${gap}+ points`,
   selfGapLine: (unit: string, self: string, total: string, gap: string) =>
     `${unit}: self ${self}, total ${total}, difference ${gap}`,
   selfGapsMore: (n: number) => `${n} more units: see the command line's JSON report.`,
@@ -104,7 +105,8 @@ const en: Strings = {
   stepsLabel: "Item 8: part of a 10-point step",
   step: { ceil: "Counts as a step", floor: "Not deducted", prorata: "Pro rata" },
   bonusCap: "Innovation bonus cap (points)",
-  save: "Save settings",
+  selfGapLabel: "Self-assessment gap warning (points)",
+  badNumber: "Enter a number of 0 or more, such as 5 or 2.5; not saved.",
   saved: "Settings saved in the workbook; they travel with the file.",
   unsupportedTitle: "This version of Excel cannot run the assistant",
   unsupported:

@@ -97,7 +97,8 @@ describe("task pane", () => {
     expect(screen.getByTestId("cell-detail")).toHaveTextContent("+ 加分 1 = 88.5 分");
     await act(async () => wb.excel.select("考核排名", "A3"));
     await waitFor(() => expect(screen.getByTestId("cell-detail")).toHaveTextContent("共 36 个单位，第 1 名"));
-    // 自评对比: 县医保局 self-assessed 98 against 48.78, the largest gap, first
+    // 自评对比: 县医保局 self-assessed 98 against 48.78, the largest gap, first (the list opens on demand)
+    fireEvent.click(screen.getByRole("button", { name: /个单位的自评总分与总分相差 5 分及以上/ }));
     const gaps = within(screen.getByRole("list", { name: "自评对比" })).getAllByRole("listitem");
     expect(gaps[0]).toHaveTextContent("县医保局：自评 98 分，总分 48.78 分，相差 49.22 分");
     const sizes = gaps.map((li) => Number(/相差 ([\d.]+) 分/.exec(li.textContent ?? "")?.[1]));
@@ -106,7 +107,6 @@ describe("task pane", () => {
     // a changed setting rebuilds 考核排名: its cells still explain themselves, and no error is shown
     const before = wb.calls.recalculate;
     fireEvent.change(screen.getByRole("combobox", { name: "不适用项（分母为 0）" }), { target: { value: "zero" } });
-    fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
     await waitFor(() => expect(wb.calls.recalculate).toBeGreaterThan(before));
     await screen.findByText(/不适用项：记 0 分/);
     await act(async () => wb.excel.select("考核排名", "C3"));
@@ -240,14 +240,31 @@ describe("task pane", () => {
     expect(wb.calls.recalculate).toBe(settled);
   });
 
-  it("settings: saved in the workbook", async () => {
+  it("settings: each applies when changed and is saved in the workbook; a bad number is said on its field", async () => {
     const wb = await sample();
     await renderPane(wb);
     fireEvent.change(screen.getByRole("combobox", { name: "不适用项（分母为 0）" }), { target: { value: "zero" } });
-    fireEvent.change(screen.getByRole("spinbutton", { name: "创新加分上限（分）" }), { target: { value: "6" } });
-    fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
     expect(await screen.findByText(/设置已保存在工作簿中/)).toBeInTheDocument();
-    expect(await wb.host.loadSettings()).toMatchObject({ naPolicy: "zero", bonusCap: 6 });
+    await waitFor(async () => expect(await wb.host.loadSettings()).toMatchObject({ naPolicy: "zero" }));
+    const cap = screen.getByRole("spinbutton", { name: "创新加分上限（分）" });
+    fireEvent.change(cap, { target: { value: "6" } });
+    fireEvent.blur(cap);
+    await waitFor(async () => expect(await wb.host.loadSettings()).toMatchObject({ naPolicy: "zero", bonusCap: 6 }));
+    // the 自评差距 threshold is a setting too
+    const gap = screen.getByRole("spinbutton", { name: "自评差距提示（分）" });
+    fireEvent.change(gap, { target: { value: "10" } });
+    fireEvent.keyDown(gap, { key: "Enter" });
+    await waitFor(async () => expect(await wb.host.loadSettings()).toMatchObject({ selfGap: 10 }));
+    // a value the setting cannot take: the message on the field, nothing saved, no error at the top
+    fireEvent.change(cap, { target: { value: "-1" } });
+    fireEvent.blur(cap);
+    expect(await screen.findByText(/请填写不小于 0 的数/)).toBeInTheDocument();
+    expect(await wb.host.loadSettings()).toMatchObject({ bonusCap: 6 });
+    // the only alert is the field's own (Fluent's validation message), not an error at the top of the pane
+    expect(screen.getAllByRole("alert").map((a) => a.textContent)).toEqual([
+      "请填写不小于 0 的数，如 5 或 2.5；未保存。",
+    ]);
+    expect(screen.queryByText("出错了")).toBeNull();
   });
 
   it("speaks English when Office does", async () => {

@@ -71,6 +71,14 @@ export function App({ workbook, locale, debounceMs }: { workbook: WorkbookPort; 
             </MessageBarBody>
           </MessageBar>
         ) : null}
+        {pane.stale && outcome && !working ? (
+          <MessageBar intent="warning" layout="multiline" data-testid="stale">
+            <MessageBarBody>
+              <MessageBarTitle>{t.staleTitle}</MessageBarTitle>
+              {t.stale}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
         {state.kind === "idle" ? <Text>{state.notice ? t.templateDone(state.notice) : t.idle}</Text> : null}
         {outcome ? (
           <>

@@ -43,6 +43,8 @@ const zh = {
   selectHint: "在考核表中选中得分单元格可查看计算过程，选中标出的单元格可查看原因。",
   nothingHere: (cell: string) => `${cell}：没有得分说明或核查意见。`,
   auto: "编辑后自动重新计算",
+  staleTitle: "结果已过期",
+  stale: "上次计算后工作表有改动，下面的得分、排名和核查意见还是改动前的。请点击“计算得分”更新。",
   settings: "评分设置",
   naPolicy: "不适用项（分母为 0）",
   na: { full: "记满分", zero: "记 0 分", average: "按平均分计", scale: "按比例折算" },
@@ -99,6 +101,9 @@ const en: Strings = {
   selectHint: "Select a score cell to see how it was computed, or a highlighted cell to see why.",
   nothingHere: (cell: string) => `${cell}: no score explanation or finding.`,
   auto: "Recalculate after edits",
+  staleTitle: "Results out of date",
+  stale:
+    "The sheets changed since the last run; the scores, ranking and findings below are from before. Press Score to update them.",
   settings: "Scoring settings",
   naPolicy: "Not applicable (denominator 0)",
   na: { full: "Full marks", zero: "Zero", average: "Average of applicable units", scale: "Scale to 100" },

@@ -63,6 +63,8 @@ export function useWorkbook(workbook: WorkbookPort, debounceMs = AUTO_DEBOUNCE_M
   const [state, setState] = useState<PaneState>({ kind: "idle" });
   const [selected, setSelected] = useState<CellRef | null>(null);
   const [auto, setAutoState] = useState(false);
+  /** The sheets were edited since the last run began, and nothing rescored them (编辑后自动重新计算 is off). */
+  const [stale, setStale] = useState(false);
   const stateRef = useRef(state);
   stateRef.current = state;
 
@@ -73,9 +75,16 @@ export function useWorkbook(workbook: WorkbookPort, debounceMs = AUTO_DEBOUNCE_M
   // Runs are queued by the port (a run asked for during another follows it, on the edited values); the pane shows the
   // outcome of the last one asked for, and stays "working" until then.
   const latest = useRef(0);
+  // When the last run began and ended: before ExcelApi 1.14 no event says which writes were the add-in's own, and its
+  // fills may raise onChanged (docs/excel-addin.md), so changes reported during a run or within one debounce of its
+  // end do not mark the results stale.
+  const runEnded = useRef(0);
   const recalculate = useCallback(
     async (settings?: Partial<Settings>) => {
       const me = ++latest.current;
+      // the run reads the values as they stand now; an edit from here on makes its results stale again
+      setStale(false);
+      runEnded.current = Number.POSITIVE_INFINITY;
       setState((s) => (s.kind === "working" ? s : { kind: "working", previous: lastOutcome(s) }));
       try {
         const outcome = await workbook.recalculate(settings, (step) =>
@@ -84,6 +93,8 @@ export function useWorkbook(workbook: WorkbookPort, debounceMs = AUTO_DEBOUNCE_M
         if (me === latest.current) setState({ kind: "results", outcome });
       } catch (e) {
         if (me === latest.current) fail(e);
+      } finally {
+        if (me === latest.current) runEnded.current = Date.now();
       }
     },
     [workbook, fail],
@@ -140,6 +151,21 @@ export function useWorkbook(workbook: WorkbookPort, debounceMs = AUTO_DEBOUNCE_M
     [auto, workbook, recalculate, debounceMs, fail, sheetKey],
   );
 
+  // With the switch off, an edit after a run only marks the results stale: the pane says so and offers a run.
+  const hasOutcome = outcome !== undefined;
+  useEffect(
+    () =>
+      !auto && hasOutcome
+        ? whileMounted(
+            workbook.onDataChanged(() => {
+              if (Date.now() - runEnded.current > debounceMs) setStale(true);
+            }),
+            fail,
+          )
+        : undefined,
+    [auto, hasOutcome, workbook, fail, sheetKey, debounceMs],
+  );
+
   // Scores written by the ribbon's 重新计算 or a co-author's add-in: a run brings the pane up to date (it reads, and
   // writes nothing where the scores already stand as it computes them).
   useEffect(
@@ -156,5 +182,5 @@ export function useWorkbook(workbook: WorkbookPort, debounceMs = AUTO_DEBOUNCE_M
     [workbook, fail],
   );
 
-  return { state, selected, auto, setAuto, recalculate, generateTemplate, selectCell, fail };
+  return { state, selected, auto, stale, setAuto, recalculate, generateTemplate, selectCell, fail };
 }

@@ -204,6 +204,29 @@ describe("task pane", () => {
     expect(wb.calls.recalculate).toBe(1);
   });
 
+  it("with auto recalculation off, an edit marks the results out of date until the next run", async () => {
+    const wb = await sample();
+    await renderPane(wb);
+    fireEvent.click(screen.getByRole("button", { name: "计算得分" }));
+    await screen.findByTestId("units-scored");
+    await act(async () => {
+      await wb.excel.settle();
+      await new Promise((r) => setTimeout(r, 150));
+    });
+    // the add-in's own writes do not count as edits
+    expect(screen.queryByTestId("stale")).toBeNull();
+    await act(async () => wb.excel.edit("考核表", "V4", 3));
+    expect(await screen.findByTestId("stale")).toHaveTextContent("结果已过期");
+    expect(wb.calls.recalculate).toBe(1); // nothing rescored by itself
+    fireEvent.click(screen.getByRole("button", { name: "计算得分" }));
+    await waitFor(() => expect(wb.calls.recalculate).toBe(2));
+    await act(async () => {
+      await wb.excel.settle();
+      await new Promise((r) => setTimeout(r, 150));
+    });
+    expect(screen.queryByTestId("stale")).toBeNull();
+  });
+
   it("auto recalculation: an edit re-scores after the debounce; the add-in's own writes do not", async () => {
     const wb = await sample();
     await renderPane(wb);

@@ -34,6 +34,14 @@ export {
 } from "./plan/report";
 export { decodeMemory, encodeMemory, remembered } from "./plan/memory";
 export { handEdits, handEditFinding, type HandEdit } from "./plan/hand-edits";
+export {
+  ADJUSTMENT_HEADER,
+  type AdjustmentEntry,
+  type AdjustmentRowPlan,
+  adjustmentRow,
+  itemLabel,
+} from "./plan/adjustment-row";
+export { BONUS_ITEM } from "./read/adjustments";
 export { totalNote, unitNote } from "./plan/explain";
 export { type SelfGap, selfGaps, stakeOf } from "./plan/stake";
 export { NUMERALS } from "./text";

@@ -84,7 +84,7 @@ export function App({ workbook, locale, debounceMs }: { workbook: WorkbookPort; 
           <>
             <Summary outcome={outcome} t={t} />
             <Divider />
-            <CellDetail outcome={outcome} cell={pane.selected} t={t} />
+            <CellDetail outcome={outcome} cell={pane.selected} t={t} disabled={working} onAdjust={pane.addAdjustment} />
             <Divider />
             <Text as="h2" weight="semibold">
               {t.findings}

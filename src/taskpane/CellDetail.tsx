@@ -1,5 +1,6 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import { findingDetail } from "../core";
+import { type AdjustmentEntry, findingDetail } from "../core";
+import { AdjustmentForm } from "./AdjustmentForm";
 import { cellKey, type Outcome } from "./outcome";
 import type { CellRef } from "./port";
 import type { Strings } from "./strings";
@@ -14,7 +15,19 @@ const useStyles = makeStyles({
 });
 
 /** The engine's explanation of a selected score cell, or the findings on a selected evidence cell. */
-export function CellDetail({ outcome, cell, t }: { outcome: Outcome; cell: CellRef | null; t: Strings }) {
+export function CellDetail({
+  outcome,
+  cell,
+  t,
+  disabled = false,
+  onAdjust,
+}: {
+  outcome: Outcome;
+  cell: CellRef | null;
+  t: Strings;
+  disabled?: boolean;
+  onAdjust?: (entry: AdjustmentEntry) => Promise<void>;
+}) {
   const s = useStyles();
   const info = cell
     ? (outcome.cells[cellKey(cell.sheet, cell.address)] ?? outcome.explainCell(cell.sheet, cell.address))
@@ -34,6 +47,23 @@ export function CellDetail({ outcome, cell, t }: { outcome: Outcome; cell: CellR
       <div className={s.box} data-testid="cell-detail">
         {body}
       </div>
+      {info && info.kind === "score" && info.items && info.items.length > 0 && onAdjust && cell ? (
+        <AdjustmentForm
+          key={`${cell.sheet}!${cell.address}`}
+          unit={info.unit}
+          items={info.items}
+          t={t}
+          disabled={disabled}
+          today={today}
+          onSubmit={onAdjust}
+        />
+      ) : null}
     </section>
   );
+}
+
+/** Today's date as the office writes it in 核定调整 (YYYY-MM-DD, local time). */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }

@@ -1,7 +1,8 @@
 // The pane's Workbook port over the Office host: runs queued so that an edit during a run is never lost, the sheets
 // watched for the user's edits and selection (the assessment and ledger sheets, registered each time the pane opens),
 // and the settings and switch kept in the workbook. Every call to Excel goes through the host (hosts/office).
-import { MAX_COLS, WorkbookError, address, localPart, parseRange } from "../core";
+import { type AdjustmentEntry, MAX_COLS, WorkbookError, address, localPart, parseRange } from "../core";
+import { appendAdjustment } from "../hosts/office/adjustments";
 import { HENGDONG_2020 } from "../rules/hengdong-2020";
 import { DEFAULT_SETTINGS, type Settings, settingsProblem } from "../rules/settings";
 import { HINT_SHEET, type OfficeEnv } from "../hosts/office/env";
@@ -169,5 +170,9 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async setAutoRecalc(on: boolean): Promise<void> {
     await updateMemory(this.env.run, (state) => ({ ...state, office: { ...state.office, autoRecalc: on } }));
+  }
+
+  addAdjustment(entry: AdjustmentEntry): Promise<void> {
+    return appendAdjustment(this.env.run, entry, this.rulebook);
   }
 }

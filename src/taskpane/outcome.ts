@@ -9,6 +9,9 @@ import {
   buildReport,
   eachCell,
   parseAddress,
+  BONUS_ITEM,
+  itemLabel,
+  type UnitResult,
   reviewSummary,
   scoreNotes,
   selfGaps,
@@ -19,7 +22,15 @@ import {
 
 /** What selecting a cell shows: the engine's explanation of a score cell, or the findings on an evidence cell. */
 export type CellInfo =
-  | { readonly kind: "score"; readonly unit: string; readonly column: string; readonly text: string }
+  | {
+      readonly kind: "score";
+      readonly unit: string;
+      readonly column: string;
+      readonly text: string;
+      /** What the office may register a 核定调整 for from this cell: the column's leaves (several for 三, 四, 九) or
+       * the bonus, each with its label, max and current score (hundredths); empty for 总分, 排名, 核查意见. */
+      readonly items?: readonly AdjustableItem[];
+    }
   | {
       readonly kind: "findings";
       readonly unit?: string;
@@ -27,6 +38,14 @@ export type CellInfo =
       /** What the flagged cell puts at stake: "八 当前得 0/5 分". */
       readonly stake?: string;
     };
+
+export interface AdjustableItem {
+  /** A leaf id, or BONUS_ITEM. */
+  readonly id: string;
+  readonly label: string;
+  readonly max: number;
+  readonly current: number;
+}
 
 export interface Outcome {
   readonly report: Report;
@@ -74,7 +93,16 @@ export function buildOutcome(
     const column = headerByCol.get(col);
     if (unit === undefined || column === undefined) return;
     const text = note ?? (typeof value === "string" ? value : "");
-    if (text !== "") cells[cellKey(plan.sheet, address(row, col))] = { kind: "score", unit, column, text };
+    const k = columnOf.get(col);
+    const u = unitOf.get(row);
+    if (text !== "")
+      cells[cellKey(plan.sheet, address(row, col))] = {
+        kind: "score",
+        unit,
+        column,
+        text,
+        ...(u && k !== undefined ? { items: adjustable(a, u, k) } : {}),
+      };
   });
   const addFinding = (f: ReportFinding, unit?: string, stake?: string) => {
     if (f.cell === undefined) return;
@@ -111,12 +139,33 @@ export function buildOutcome(
       const k = at ? columnOf.get(at[1]) : undefined;
       if (!u || k === undefined) return undefined;
       const text = noteOf(u, k);
-      return text ? { kind: "score", unit: u.record.key, column: plan.scoreColumns[k].header, text } : undefined;
+      return text
+        ? { kind: "score", unit: u.record.key, column: plan.scoreColumns[k].header, text, items: adjustable(a, u, k) }
+        : undefined;
     },
     selfGaps: selfGaps(a),
     selfGap: a.settings.selfGap,
     syncs,
   };
+}
+
+/** The items a score column of the block (indicators, then 加分, 总分, 排名, 核查意见) can be adjusted by. */
+function adjustable(a: Assessment, u: UnitResult, column: number): AdjustableItem[] {
+  const rb = a.rulebook;
+  const n = rb.indicators.length;
+  if (column === n) {
+    return [{ id: BONUS_ITEM, label: "加分", max: Math.round(a.settings.bonusCap * 100), current: u.bonus }];
+  }
+  if (column > n) return [];
+  const ind = rb.indicators[column];
+  return rb.leaves
+    .filter((l) => l.indicator === ind.id)
+    .map((l) => ({
+      id: l.id,
+      label: itemLabel(rb, l.id),
+      max: Math.round(l.max * 100),
+      current: u.leaves.get(l.id) ?? 0,
+    }));
 }
 
 /** A cell of 考核排名 explained as its unit's cell on the assessment sheet is (the tab: title, header, then one row
@@ -149,5 +198,8 @@ function rankingCell(
               : c === 5 + n
                 ? reviewSummary(u) || null
                 : null;
-  return text && header ? { kind: "score", unit: u.record.key, column: header, text } : undefined;
+  const column = c === 3 + n ? n : c >= 3 && c < 3 + n ? c - 3 : -1;
+  return text && header
+    ? { kind: "score", unit: u.record.key, column: header, text, items: column >= 0 ? adjustable(a, u, column) : [] }
+    : undefined;
 }

@@ -1,5 +1,6 @@
 // The task pane's view of the workbook: everything it may ask of Excel, as plain async calls. The pane never sees
 // Office.js; office-workbook.ts implements this over the Office host, and tests hand the pane a stub.
+import type { AdjustmentEntry } from "../core";
 import type { Settings } from "../rules/settings";
 import type { Outcome } from "./outcome";
 
@@ -31,4 +32,6 @@ export interface WorkbookPort {
   /** Whether 编辑后自动重新计算 is on for this workbook (kept in the workbook, so every runtime reads the same). */
   autoRecalc(): Promise<boolean>;
   setAutoRecalc(on: boolean): Promise<void>;
+  /** 登记核定调整: appends the office's decision to the 核定调整 sheet (made when there is none). */
+  addAdjustment(entry: AdjustmentEntry): Promise<void>;
 }

@@ -1,6 +1,7 @@
 // The pane's state machine over the Workbook port: idle → working → results | error. Every failure lands in the
 // error state with a message; nothing is swallowed.
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { AdjustmentEntry } from "../core";
 import type { Settings } from "../rules/settings";
 import { type ProblemMessage, describeProblem } from "./problems";
 import type { Outcome } from "./outcome";
@@ -110,6 +111,20 @@ export function useWorkbook(workbook: WorkbookPort, debounceMs = AUTO_DEBOUNCE_M
     }
   }, [workbook, fail]);
 
+  // 登记核定调整: the row appended, then the workbook scored again with it.
+  const addAdjustment = useCallback(
+    async (entry: AdjustmentEntry) => {
+      try {
+        await workbook.addAdjustment(entry);
+      } catch (e) {
+        fail(e);
+        return;
+      }
+      await recalculate();
+    },
+    [workbook, fail, recalculate],
+  );
+
   const selectCell = useCallback(
     (sheet: string, address: string) => {
       workbook.selectCell(sheet, address).catch(fail);
@@ -182,5 +197,5 @@ export function useWorkbook(workbook: WorkbookPort, debounceMs = AUTO_DEBOUNCE_M
     [workbook, fail],
   );
 
-  return { state, selected, auto, stale, setAuto, recalculate, generateTemplate, selectCell, fail };
+  return { state, selected, auto, stale, setAuto, recalculate, generateTemplate, selectCell, addAdjustment, fail };
 }

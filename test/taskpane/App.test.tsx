@@ -114,6 +114,59 @@ describe("task pane", () => {
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
+  it("登记核定调整 from a selected score cell: the leaf picked, the row appended to a new 核定调整 sheet, rescored", async () => {
+    const wb = await sample();
+    await renderPane(wb);
+    fireEvent.click(screen.getByRole("button", { name: "计算得分" }));
+    await screen.findByTestId("units-scored");
+    const first = await wb.host.recalculate();
+    const [key] = Object.entries(first.cells).find(
+      ([, v]) => v.kind === "score" && v.unit === "县发改局" && v.column.startsWith("三、"),
+    )!;
+    const runs = wb.calls.recalculate;
+    await act(async () => wb.excel.select("考核表", key.split("!")[1]));
+    fireEvent.click(await screen.findByRole("button", { name: "登记核定调整…" }));
+    const form = screen.getByRole("region", { name: "登记核定调整" });
+    // 三 has five leaves: the office picks one; 三.2 is 6.6 of 25 on the sample
+    fireEvent.change(within(form).getByRole("combobox", { name: "项目" }), { target: { value: "3.2" } });
+    expect(within(form).getByRole("combobox", { name: "项目" })).toHaveDisplayValue("三.2（当前 6.6 分，满分 25 分）");
+    // a score above the leaf's max, and no reason: said on their fields, nothing written
+    fireEvent.change(within(form).getByRole("spinbutton", { name: "核定分" }), { target: { value: "30" } });
+    fireEvent.click(within(form).getByRole("button", { name: "登记" }));
+    expect(await within(form).findByText("核定分不能超过该项满分 25 分。")).toBeInTheDocument();
+    expect(within(form).getByText("请写明理由。")).toBeInTheDocument();
+    expect(wb.excel.doc.sheet("核定调整")).toBeUndefined();
+    fireEvent.change(within(form).getByRole("spinbutton", { name: "核定分" }), { target: { value: "20" } });
+    fireEvent.change(within(form).getByRole("textbox", { name: "理由" }), { target: { value: "补报数据经核实" } });
+    fireEvent.change(within(form).getByRole("textbox", { name: "核定人（可不填）" }), { target: { value: "李明" } });
+    fireEvent.click(within(form).getByRole("button", { name: "登记" }));
+    await waitFor(() => expect(wb.calls.recalculate).toBeGreaterThan(runs));
+    await screen.findByRole("button", { name: "再登记一项核定调整…" });
+    // the sheet made with the template's header, the entry on row 2
+    expect(["A1", "B1", "C1", "D1", "E1", "F1", "G1"].map((a) => wb.excel.value("核定调整", a))).toEqual([
+      "序号",
+      "单位名称",
+      "项目",
+      "核定分",
+      "理由",
+      "核定人",
+      "日期",
+    ]);
+    expect(["B2", "C2", "D2", "E2", "F2"].map((a) => wb.excel.value("核定调整", a))).toEqual([
+      "县发改局",
+      "三.2",
+      20,
+      "补报数据经核实",
+      "李明",
+    ]);
+    const after = await wb.host.recalculate();
+    const fgw = after.report.units.find((u) => u.unit === "县发改局")!;
+    expect(fgw.leaves["3.2"]).toBe(20);
+    expect(fgw.adjustments?.[0]).toEqual(
+      expect.objectContaining({ item: "3.2", computed: 6.6, adjusted: 20, by: "李明" }),
+    );
+  });
+
   it("selecting a score cell shows the engine's explanation; an evidence cell shows its finding", async () => {
     const wb = await sample();
     await renderPane(wb);

@@ -1,5 +1,6 @@
 // A Workbook port for pane tests: wraps the real Office host on the fake Excel, with a gate that holds a
 // recalculation open (to see the working state) and a switch that makes the next call fail like Excel does.
+import type { AdjustmentEntry } from "../../src/core";
 import type { Settings } from "../../src/rules/settings";
 import type { Outcome } from "../../src/taskpane/outcome";
 import type { CellRef, Step, Unsubscribe, WorkbookPort } from "../../src/taskpane/port";
@@ -63,5 +64,9 @@ export class GatedWorkbook implements WorkbookPort {
   }
   setAutoRecalc(on: boolean) {
     return this.host.setAutoRecalc(on);
+  }
+  addAdjustment(entry: AdjustmentEntry) {
+    this.failing();
+    return this.host.addAdjustment(entry);
   }
 }

@@ -88,7 +88,7 @@ export function itemNames(rulebook: Rulebook): Map<string, ItemMeaning> {
   return names;
 }
 
-interface AdjustmentLayout {
+export interface AdjustmentLayout {
   readonly sheet: SheetSnapshot;
   readonly headerRow: number;
   readonly unit: number;
@@ -99,7 +99,8 @@ interface AdjustmentLayout {
   readonly date?: number;
 }
 
-function locate(sheet: SheetSnapshot, rulebook: Rulebook): AdjustmentLayout | null {
+/** The 核定调整 sheet's header row and columns, found by header text in its first rows; null without them. */
+export function locateAdjustments(sheet: SheetSnapshot, rulebook: Rulebook): AdjustmentLayout | null {
   const spec = rulebook.adjustments;
   const find = (cells: readonly CellValue[], names: readonly string[]): number | undefined => {
     const wanted = new Set(names.map(normalizeHeader));
@@ -162,7 +163,7 @@ export function readAdjustments(
   const spec = rulebook.adjustments;
   const sheet = snapshot.sheets.find((s) => s.name.trim() === spec.sheet);
   if (!sheet) return { byUnit, findings, unapplied };
-  const layout = locate(sheet, rulebook);
+  const layout = locateAdjustments(sheet, rulebook);
   if (!layout) {
     findings.push({
       kind: "invalid",

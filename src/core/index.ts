@@ -26,6 +26,7 @@ export type {
 } from "./plan/plan";
 export {
   buildReport,
+  reportFinding,
   notApplicablePoints,
   reviewSummary,
   type Report,
@@ -33,7 +34,7 @@ export {
   type ReportFinding,
 } from "./plan/report";
 export { decodeMemory, encodeMemory, remembered } from "./plan/memory";
-export { handEdits, handEditFinding, type HandEdit } from "./plan/hand-edits";
+export { handEdits, handEditFinding, handEditNote, keptInAddin, type HandEdit } from "./plan/hand-edits";
 export {
   ADJUSTMENT_HEADER,
   type AdjustmentEntry,

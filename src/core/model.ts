@@ -95,7 +95,7 @@ export interface SavedCell {
   /** Whether the tool attached the note it carries (a note of the user's own is never touched). */
   readonly note: boolean;
   /** The highlight the tool put on the cell, so a run that cannot see the fill knows whether it is still in place. */
-  readonly shown?: "missing" | "invalid";
+  readonly shown?: "missing" | "invalid" | "edited";
 }
 
 export interface Snapshot {

@@ -24,12 +24,15 @@ export function AdjustmentForm(props: {
   disabled: boolean;
   today: () => string;
   onSubmit: (entry: AdjustmentEntry) => Promise<void>;
+  /** Open at once (登记为核定调整 from a hand edit), with this 核定分 filled in. */
+  startOpen?: boolean;
+  initialScore?: string;
 }) {
-  const { unit, items, t, disabled, today, onSubmit } = props;
+  const { unit, items, t, disabled, today, onSubmit, startOpen = false, initialScore = "" } = props;
   const s = useStyles();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(startOpen);
   const [item, setItem] = useState(items[0]?.id ?? "");
-  const [score, setScore] = useState("");
+  const [score, setScore] = useState(initialScore);
   const [reason, setReason] = useState("");
   const [by, setBy] = useState("");
   const [tried, setTried] = useState(false);

@@ -13,10 +13,11 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import type { WorkbookPort } from "./port";
-import { CellDetail } from "./CellDetail";
+import { CellDetail, today } from "./CellDetail";
 import { FindingsList } from "./FindingsList";
 import { SettingsPanel } from "./SettingsPanel";
 import { SelfGaps } from "./SelfGaps";
+import { HandEdits } from "./HandEdits";
 import { type Locale, strings } from "./strings";
 import { Summary } from "./Summary";
 import { useWorkbook } from "./useWorkbook";
@@ -89,6 +90,14 @@ export function App({ workbook, locale, debounceMs }: { workbook: WorkbookPort; 
             <Text as="h2" weight="semibold">
               {t.findings}
             </Text>
+            <HandEdits
+              edits={outcome.handEdits}
+              t={t}
+              disabled={working}
+              today={today}
+              onRestore={(e) => pane.restoreCell(e.sheet, e.address, e.computed)}
+              onAdjust={pane.addAdjustment}
+            />
             <FindingsList outcome={outcome} t={t} onSelect={pane.selectCell} />
             <Divider />
             <SelfGaps outcome={outcome} t={t} />

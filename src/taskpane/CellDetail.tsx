@@ -63,7 +63,7 @@ export function CellDetail({
 }
 
 /** Today's date as the office writes it in 核定调整 (YYYY-MM-DD, local time). */
-function today(): string {
+export function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }

@@ -5,5 +5,5 @@ import { type Outcome, buildOutcome } from "./outcome";
 
 export async function scoreInExcel(env: OfficeEnv, options: RecalcOptions): Promise<Outcome> {
   const run = await recalculate(env.run, env.settings, options);
-  return buildOutcome(run.assessment, run.plan, run.syncs, run.findings);
+  return buildOutcome(run.assessment, run.plan, run.syncs, run.findings, run.handEdits);
 }

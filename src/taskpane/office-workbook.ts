@@ -3,6 +3,7 @@
 // and the settings and switch kept in the workbook. Every call to Excel goes through the host (hosts/office).
 import { type AdjustmentEntry, MAX_COLS, WorkbookError, address, localPart, parseRange } from "../core";
 import { appendAdjustment } from "../hosts/office/adjustments";
+import { writeCell } from "../hosts/office/restore";
 import { HENGDONG_2020 } from "../rules/hengdong-2020";
 import { DEFAULT_SETTINGS, type Settings, settingsProblem } from "../rules/settings";
 import { HINT_SHEET, type OfficeEnv } from "../hosts/office/env";
@@ -174,5 +175,9 @@ export class OfficeWorkbook implements WorkbookPort {
 
   addAdjustment(entry: AdjustmentEntry): Promise<void> {
     return appendAdjustment(this.env.run, entry, this.rulebook);
+  }
+
+  restoreCell(sheet: string, address: string, value: number | string | null): Promise<void> {
+    return writeCell(this.env.run, sheet, address, value);
   }
 }

@@ -12,6 +12,7 @@ import {
   BONUS_ITEM,
   itemLabel,
   type UnitResult,
+  type HandEdit,
   reviewSummary,
   scoreNotes,
   selfGaps,
@@ -47,6 +48,21 @@ export interface AdjustableItem {
   readonly current: number;
 }
 
+/** A score typed over by hand that the run kept as typed, with what the office can do about it. */
+export interface HandEditView {
+  readonly unit: string;
+  readonly sheet: string;
+  readonly address: string;
+  readonly header: string;
+  readonly typed: string;
+  /** The tool's value, written back by 恢复计算结果. */
+  readonly computed: number | string | null;
+  /** What 登记为核定调整 offers: the column's leaves or the bonus. */
+  readonly items: readonly AdjustableItem[];
+  /** The typed value in hundredths, when it is a number (the 核定分 offered for a one-leaf column or 加分). */
+  readonly typedCents: number | null;
+}
+
 export interface Outcome {
   readonly report: Report;
   /** The assessment sheet and, when there is one, the ledger sheet. */
@@ -61,6 +77,8 @@ export interface Outcome {
   /** A score cell's explanation made when it is selected: above EXPLANATION_NOTES_MAX_UNITS units the plan carries no
    * notes, and `cells` holds none for score cells. */
   readonly explainCell: (sheet: string, a1: string) => CellInfo | undefined;
+  /** Scores typed over by hand and kept as typed (not written over), in sheet order. */
+  readonly handEdits: readonly HandEditView[];
   /** Units whose 自评总分 differs from the total by the 自评差距 setting or more, largest gap first. */
   readonly selfGaps: readonly SelfGap[];
   /** The 自评差距 setting the list was made with (points). */
@@ -79,6 +97,7 @@ export function buildOutcome(
   plan: WritePlan,
   syncs: number,
   extra: readonly ReportFinding[] = [],
+  edits: readonly HandEdit[] = [],
 ): Outcome {
   const built = buildReport(a);
   const report = extra.length > 0 ? { ...built, findings: [...built.findings, ...extra] } : built;
@@ -143,6 +162,28 @@ export function buildOutcome(
         ? { kind: "score", unit: u.record.key, column: plan.scoreColumns[k].header, text, items: adjustable(a, u, k) }
         : undefined;
     },
+    handEdits: edits.map((e) => {
+      const u = unitOf.get(e.row);
+      const k = columnOf.get(e.col);
+      const typed = e.typed;
+      return {
+        unit: e.unit,
+        sheet: plan.sheet,
+        address: address(e.row, e.col),
+        header: e.header,
+        typed:
+          typed === null
+            ? ""
+            : typeof typed === "object"
+              ? "date" in typed
+                ? typed.date
+                : typed.error
+              : String(typed),
+        computed: e.computed,
+        items: u && k !== undefined ? adjustable(a, u, k) : [],
+        typedCents: typeof typed === "number" && Number.isFinite(typed) && typed >= 0 ? Math.round(typed * 100) : null,
+      };
+    }),
     selfGaps: selfGaps(a),
     selfGap: a.settings.selfGap,
     syncs,

@@ -34,4 +34,6 @@ export interface WorkbookPort {
   setAutoRecalc(on: boolean): Promise<void>;
   /** 登记核定调整: appends the office's decision to the 核定调整 sheet (made when there is none). */
   addAdjustment(entry: AdjustmentEntry): Promise<void>;
+  /** 恢复计算结果: writes the tool's value back into a score cell typed over by hand. */
+  restoreCell(sheet: string, address: string, value: number | string | null): Promise<void>;
 }

@@ -52,6 +52,12 @@ const zh = {
   adjustScoreNumber: "请填写不小于 0 的数，如 20 或 2.5。",
   adjustScoreMax: (max: string) => `核定分不能超过该项满分 ${max} 分。`,
   adjustReasonMissing: "请写明理由。",
+  editsTitle: "手工改动的得分",
+  editsLead: "以下得分单元格在上次计算后被手工改过，本次未重写（已标为蓝色）。请登记为核定调整，或恢复计算结果。",
+  editLine: (unit: string, cell: string, header: string, typed: string, computed: string) =>
+    `${unit} · ${cell} ${header}：手工改为 ${typed}，计算结果为 ${computed}`,
+  editRegister: "登记为核定调整",
+  editRestore: "恢复计算结果",
   selected: "所选单元格",
   atStake: (stake: string) => `影响得分：${stake}`,
   selectHint: "在考核表中选中得分单元格可查看计算过程，选中标出的单元格可查看原因。",
@@ -124,6 +130,13 @@ const en: Strings = {
   adjustScoreNumber: "Enter a number of 0 or more, such as 20 or 2.5.",
   adjustScoreMax: (max: string) => `The decided score cannot exceed the item's max of ${max}.`,
   adjustReasonMissing: "Give the reason.",
+  editsTitle: "Scores typed over by hand",
+  editsLead:
+    "These score cells were typed over since the last run and were not written over (shown in blue). Register each as an adjustment, or restore the computed value.",
+  editLine: (unit: string, cell: string, header: string, typed: string, computed: string) =>
+    `${unit} · ${cell} ${header}: typed ${typed}, computed ${computed}`,
+  editRegister: "Register as adjustment",
+  editRestore: "Restore computed value",
   selected: "Selected cell",
   atStake: (stake: string) => `At stake: ${stake}`,
   selectHint: "Select a score cell to see how it was computed, or a highlighted cell to see why.",

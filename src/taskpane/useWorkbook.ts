@@ -125,6 +125,20 @@ export function useWorkbook(workbook: WorkbookPort, debounceMs = AUTO_DEBOUNCE_M
     [workbook, fail, recalculate],
   );
 
+  // 恢复计算结果: the tool's value written back, then scored again (the cell no longer differs from the record).
+  const restoreCell = useCallback(
+    async (sheet: string, address: string, value: number | string | null) => {
+      try {
+        await workbook.restoreCell(sheet, address, value);
+      } catch (e) {
+        fail(e);
+        return;
+      }
+      await recalculate();
+    },
+    [workbook, fail, recalculate],
+  );
+
   const selectCell = useCallback(
     (sheet: string, address: string) => {
       workbook.selectCell(sheet, address).catch(fail);
@@ -197,5 +211,17 @@ export function useWorkbook(workbook: WorkbookPort, debounceMs = AUTO_DEBOUNCE_M
     [workbook, fail],
   );
 
-  return { state, selected, auto, stale, setAuto, recalculate, generateTemplate, selectCell, addAdjustment, fail };
+  return {
+    state,
+    selected,
+    auto,
+    stale,
+    setAuto,
+    recalculate,
+    generateTemplate,
+    selectCell,
+    addAdjustment,
+    restoreCell,
+    fail,
+  };
 }

@@ -280,7 +280,7 @@ export const INDICATOR_LEAVES: Readonly<Record<string, readonly string[]>> = {
 export function applied(
   snap: Snapshot,
   p: WritePlan,
-  shown: (kind: "missing" | "invalid") => HostFill = (kind) => `tool:${kind}`,
+  shown: (kind: "missing" | "invalid" | "edited") => HostFill = (kind) => `tool:${kind}`,
 ): Snapshot {
   const sheets: SheetSnapshot[] = snap.sheets.map((s) => {
     const rows = s.rows.map((r) => [...r]);

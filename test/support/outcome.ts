@@ -10,5 +10,5 @@ export async function recalculate(
   options: RecalcOptions = {},
 ): Promise<Outcome> {
   const r = await run(excelRun, settings, options);
-  return buildOutcome(r.assessment, r.plan, r.syncs, r.findings);
+  return buildOutcome(r.assessment, r.plan, r.syncs, r.findings, r.handEdits);
 }

@@ -4,6 +4,7 @@ import "@testing-library/jest-dom";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App, Unsupported } from "../../src/taskpane/App";
 import { pickLocale } from "../../src/taskpane/strings";
+import { columnLetters } from "../../src/core";
 import { loadWorkbook } from "../../src/hosts/xlsx/workbook";
 import { FakeExcel, FakeOfficeError } from "../../src/preview/excel";
 import { SAMPLE, documentFrom } from "../fakes/from-xlsx";
@@ -165,6 +166,63 @@ describe("task pane", () => {
     expect(fgw.adjustments?.[0]).toEqual(
       expect.objectContaining({ item: "3.2", computed: 6.6, adjusted: 20, by: "李明" }),
     );
+  });
+
+  it("a score typed over by hand is kept, highlighted and listed; 恢复计算结果 and 登记为核定调整 settle it", async () => {
+    const wb = await sample();
+    await renderPane(wb);
+    fireEvent.click(screen.getByRole("button", { name: "计算得分" }));
+    await screen.findByTestId("units-scored");
+    const first = await wb.host.recalculate();
+    const cellOf = (prefix: string) =>
+      Object.entries(first.cells)
+        .find(([, v]) => v.kind === "score" && v.unit === "县发改局" && v.column.startsWith(prefix))![0]
+        .split("!")[1];
+    const six = cellOf("六、"); // 县发改局's 六 is 0.5 on the sample
+    const total = cellOf("总分");
+    await act(async () => {
+      await wb.excel.edit("考核表", six, 5);
+      await wb.excel.edit("考核表", total, 99);
+    });
+    fireEvent.click(screen.getByRole("button", { name: "计算得分" }));
+    const list = await screen.findByRole("list", { name: "手工改动的得分" });
+    expect(within(list).getAllByRole("listitem")).toHaveLength(1);
+    expect(list).toHaveTextContent(`县发改局 · ${six} 六、信用报告（5分）：手工改为 5，计算结果为 0.5`);
+    // kept as typed and highlighted blue; 总分 written over with a warning
+    expect(wb.excel.value("考核表", six)).toBe(5);
+    expect(wb.excel.cellModel("考核表", six)?.fill?.color).toBe("#DDEBF7");
+    const second = await wb.host.recalculate();
+    expect(wb.excel.value("考核表", total)).toBe(second.report.units.find((u) => u.unit === "县发改局")!.total);
+    // the unit's 核查意见 says so (as a ribbon run, which has no pane, leaves it)
+    const review = columnLetters(first.scoreColumns.at(-1)!);
+    expect(String(wb.excel.value("考核表", `${review}4`))).toContain("手工改动 1 处未重写");
+    // the pane's run said so among its notes
+    fireEvent.click(screen.getByRole("button", { name: /^提示 \d+ 条$/ }));
+    expect(screen.getByText(new RegExp(`${total} ${total} 总分 手工改为 99，已按计算结果`))).toBeInTheDocument();
+    expect(second.report.units.find((u) => u.unit === "县发改局")!.leaves["6"]).toBe(0.5);
+
+    // 恢复计算结果: the tool's value back, the highlight gone, nothing listed
+    fireEvent.click(within(list).getByRole("button", { name: "恢复计算结果" }));
+    await waitFor(() => expect(screen.queryByRole("list", { name: "手工改动的得分" })).toBeNull());
+    expect(wb.excel.value("考核表", six)).toBe(0.5);
+    expect(wb.excel.cellModel("考核表", six)?.fill?.color ?? null).not.toBe("#DDEBF7");
+
+    // typed over again, then 登记为核定调整: the typed number offered as 核定分, a reason asked
+    await act(async () => wb.excel.edit("考核表", six, 4));
+    fireEvent.click(screen.getByRole("button", { name: "计算得分" }));
+    const again = await screen.findByRole("list", { name: "手工改动的得分" });
+    fireEvent.click(within(again).getByRole("button", { name: "登记为核定调整" }));
+    const form = within(again).getByRole("region", { name: "登记核定调整" });
+    expect(within(form).getByRole("spinbutton", { name: "核定分" })).toHaveValue(4);
+    fireEvent.change(within(form).getByRole("textbox", { name: "理由" }), {
+      target: { value: "使用信用报告 8 份，已核实" },
+    });
+    fireEvent.click(within(form).getByRole("button", { name: "登记" }));
+    await waitFor(() => expect(screen.queryByRole("list", { name: "手工改动的得分" })).toBeNull());
+    expect(["B2", "C2", "D2"].map((a) => wb.excel.value("核定调整", a))).toEqual(["县发改局", "六", 4]);
+    const third = await wb.host.recalculate();
+    expect(third.report.units.find((u) => u.unit === "县发改局")!.leaves["6"]).toBe(4);
+    expect(wb.excel.value("考核表", six)).toBe(4);
   });
 
   it("selecting a score cell shows the engine's explanation; an evidence cell shows its finding", async () => {

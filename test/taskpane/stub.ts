@@ -69,4 +69,8 @@ export class GatedWorkbook implements WorkbookPort {
     this.failing();
     return this.host.addAdjustment(entry);
   }
+  restoreCell(sheet: string, address: string, value: number | string | null) {
+    this.failing();
+    return this.host.restoreCell(sheet, address, value);
+  }
 }

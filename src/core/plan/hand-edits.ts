@@ -85,6 +85,17 @@ const shown = (v: CellValue | number | string | null): string => {
   return "date" in v ? v.date : v.error;
 };
 
+/** A hand edit the add-in keeps as typed: what the tool computes, and how to settle it. */
+export function handEditNote(e: HandEdit): string {
+  return `${e.header} 手工改为 ${shown(e.typed)}，计算结果为 ${shown(e.computed)}；未重写。请在任务窗格中“登记为核定调整”或“恢复计算结果”`;
+}
+
+/** Whether the add-in keeps a hand edit as typed: a column that scores (an indicator or 加分). 总分, 排名 and 核查意见
+ * are written over with a warning, as on the command line (workbook.md, hand edits). */
+export function keptInAddin(a: Assessment, e: HandEdit): boolean {
+  return a.rulebook.indicators.some((i) => i.column === e.header) || e.header === "加分";
+}
+
 /** The command line's warning on a hand edit it writes over. */
 export function handEditFinding(e: HandEdit): Finding {
   return {

@@ -5,12 +5,14 @@ import { address, parseAddress } from "../address";
 import type { Finding, SavedCell, Snapshot, ToolMemory } from "../model";
 import { FINDING_LABELS } from "../findings";
 import { headerPrint } from "./memory";
+import { type HandEdit, handEditNote } from "./hand-edits";
 import type { FormatWrite, HighlightKind } from "./write-plan";
 import { NOTE_PREFIX } from "./write-plan";
 
 export function highlightFormats(
   a: Assessment,
   snapshot: Snapshot,
+  edits: readonly HandEdit[] = [],
 ): { formats: FormatWrite[]; highlights: ToolMemory["highlights"] } {
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
   // Highlights remembered on a sheet count only where the sheet is proven to be the one remembered: its header row
@@ -43,6 +45,18 @@ export function highlightFormats(
   const main = a.layout.sheet.name;
   for (const u of a.units) for (const f of u.findings) add(f, f.sheet ?? main);
   for (const f of a.findings) add(f, f.sheet ?? main);
+  // A score typed over by hand and kept as typed (the add-in): blue, with what the tool computes.
+  for (const e of edits) {
+    const addr = address(e.row, e.col);
+    flagged.set(`${main}!${addr}`, {
+      sheet: main,
+      row: e.row,
+      col: e.col,
+      addr,
+      kind: "edited",
+      messages: [handEditNote(e)],
+    });
+  }
 
   const formats: FormatWrite[] = [];
   const highlights: Record<string, Record<string, SavedCell>> = {};
@@ -61,7 +75,7 @@ export function highlightFormats(
       shown: h.kind,
     };
     (highlights[h.sheet] ??= {})[addr] = saved;
-    const label = FINDING_LABELS[h.kind];
+    const label = h.kind === "edited" ? "手工改动" : FINDING_LABELS[h.kind];
     formats.push({
       sheet: h.sheet,
       row: h.row,

@@ -29,7 +29,7 @@ function savedCell(v: unknown): SavedCell | null {
   if (typeof v !== "object" || v === null || !("fill" in v)) return null;
   const { fill, note, shown } = v as { fill: SavedCell["fill"]; note?: unknown; shown?: unknown };
   if (typeof note !== "boolean") return null;
-  return shown === "missing" || shown === "invalid" ? { fill, note, shown } : { fill, note };
+  return shown === "missing" || shown === "invalid" || shown === "edited" ? { fill, note, shown } : { fill, note };
 }
 
 /** Sorted row numbers → [first, last] ranges. */

@@ -14,6 +14,7 @@ import type { RankingTable, ScoreColumn, WritePlan, CellWrite } from "./write-pl
 import { SCORE_FORMAT, keepCells } from "./write-plan";
 import { highlightFormats } from "./highlights";
 import { scoreNotes, unitNote } from "./explain";
+import type { HandEdit } from "./hand-edits";
 
 export { MEMORY_SHEET };
 export * from "./write-plan";
@@ -29,7 +30,14 @@ export function scoreHeaders(a: Assessment): string[] {
   return scoreHeadersOf(a.rulebook);
 }
 
-export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
+export interface PlanOptions {
+  /** Score cells typed over by hand that the add-in keeps as typed (hand-edits.ts): not written, highlighted, and
+   * counted in the unit's 核查意见. */
+  readonly keepEdits?: readonly HandEdit[];
+}
+
+export function plan(a: Assessment, snapshot: Snapshot, options: PlanOptions = {}): WritePlan {
+  const kept = options.keepEdits ?? [];
   const columns = a.scoreBlock.columns;
   const headerRow = a.layout.headerRow;
   // A header that already stands (typed by the office as 总分（分）, say) is left as typed: nothing the office typed is
@@ -39,6 +47,14 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     .filter(({ header, col }) => normalizeHeader(cellText(headerCells[col - 1] ?? null)) !== normalizeHeader(header))
     .map(({ header, col }) => ({ row: headerRow, col, value: header, note: null, bold: true }));
   const reviews = reviewSummaries(a);
+  if (kept.length > 0) {
+    const perUnit = new Map<string, number>();
+    for (const e of kept) perUnit.set(e.unit, (perUnit.get(e.unit) ?? 0) + 1);
+    a.units.forEach((u, k) => {
+      const n = perUnit.get(u.record.key);
+      if (n) reviews[k] = [reviews[k], `手工改动 ${n} 处未重写`].filter((x) => x !== "").join("；");
+    });
+  }
   const units = a.units;
   const unitRows = new Int32Array(units.length);
   const indicators = a.rulebook.indicators;
@@ -127,7 +143,7 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     }
   }
 
-  const { formats, highlights } = highlightFormats(a, snapshot);
+  const { formats, highlights } = highlightFormats(a, snapshot, kept);
   const header = [
     "排名",
     "单位名称",
@@ -184,8 +200,11 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     // the add-in's own record, carried over as it was read (the command line neither reads nor changes it)
     ...(snapshot.memory?.office ? { office: snapshot.memory.office } : {}),
   };
-  // A merged range reaching into the block keeps its cells as they are (score-block.ts says so in a warning).
+  // A merged range reaching into the block keeps its cells as they are (score-block.ts says so in a warning); so does
+  // a score typed over by hand that the add-in keeps.
   const merged = a.scoreBlock.merged;
+  const keptAt = new Set(kept.map((e) => `${e.row},${e.col}`));
+  const keep = (row: number, col: number) => !inMerged(merged, row, col) && !keptAt.has(`${row},${col}`);
   return {
     sheet: a.layout.sheet.name,
     headerRow,
@@ -194,8 +213,8 @@ export function plan(a: Assessment, snapshot: Snapshot): WritePlan {
     scores: {
       rows: unitRows,
       columns:
-        merged.length > 0
-          ? scoreCols.map((c) => keepCells(c, unitRows, (row) => !inMerged(merged, row, c.col)))
+        merged.length > 0 || keptAt.size > 0
+          ? scoreCols.map((c) => keepCells(c, unitRows, (row) => keep(row, c.col)))
           : scoreCols,
     },
     merged,

@@ -1,8 +1,8 @@
 // The write plan's shape: what a run writes, as data hosts apply as it is (score columns by column, header and
 // cleared cells, fills and notes, the 考核排名 tab, the next memory), and the two ways to walk its score cells.
 import type { Finding, HostFill, ToolMemory } from "../model";
-/** Highlight fills, ARGB: missing evidence amber, invalid data red. */
-export const HIGHLIGHT_COLORS = { missing: "FFFFE699", invalid: "FFFFC7CE" } as const;
+/** Highlight fills, ARGB: missing evidence amber, invalid data red, a score typed over by hand (kept) blue. */
+export const HIGHLIGHT_COLORS = { missing: "FFFFE699", invalid: "FFFFC7CE", edited: "FFDDEBF7" } as const;
 export type HighlightKind = keyof typeof HIGHLIGHT_COLORS;
 /** Every note the tool attaches starts with this, so it can tell its own notes from the user's. */
 export const NOTE_PREFIX = "【信用考核助手】";

@@ -12,6 +12,7 @@
 import {
   type Assessment,
   type AssessOptions,
+  type HandEdit,
   type ReportFinding,
   type Snapshot,
   type ToolMemory,
@@ -21,8 +22,12 @@ import {
   address,
   assess,
   encodeMemory,
+  handEditFinding,
+  handEdits,
+  keptInAddin,
   pendingWrites,
   plan,
+  reportFinding,
 } from "../../core";
 import { HENGDONG_2020 } from "../../rules/hengdong-2020";
 import type { Settings } from "../../rules/settings";
@@ -43,6 +48,8 @@ export interface Run {
   readonly plan: WritePlan;
   readonly syncs: number;
   readonly findings: readonly ReportFinding[];
+  /** Scores typed over by hand that this run kept as typed (an indicator's or 加分's). */
+  readonly handEdits: readonly HandEdit[];
 }
 
 export interface RecalcOptions {
@@ -107,7 +114,12 @@ async function readWholeAndAssess(
 }
 
 /** Cells the plan will highlight whose own fill it needs (the memory does not know it) and that was not read. */
-function neededFills(a: Assessment, state: ToolMemory | null, wb: WorkbookRead): Map<string, [number, number][]> {
+function neededFills(
+  a: Assessment,
+  state: ToolMemory | null,
+  wb: WorkbookRead,
+  kept: readonly HandEdit[],
+): Map<string, [number, number][]> {
   const main = a.layout.sheet.name;
   const need = new Map<string, [number, number][]>();
   const add = (sheet: string, row?: number, col?: number) => {
@@ -119,6 +131,7 @@ function neededFills(a: Assessment, state: ToolMemory | null, wb: WorkbookRead):
   };
   for (const u of a.units) for (const f of u.findings) if (f.kind !== "warning") add(f.sheet ?? main, f.row, f.col);
   for (const f of a.findings) if (f.kind !== "warning") add(f.sheet ?? main, f.row, f.col);
+  for (const e of kept) add(main, e.row, e.col);
   return need;
 }
 
@@ -183,7 +196,11 @@ export async function recalculate(
       first = assessWith(wb.snapshot(state), options);
     }
     const assessment = await readWholeAndAssess(io, wb, state, first, options);
-    const need = neededFills(assessment, state, wb);
+    // Scores typed over by hand since the last run (workbook.md, hand edits): an indicator's or 加分's is kept as typed
+    // and highlighted; 总分, 排名 and 核查意见 are written over with a warning.
+    const edits = handEdits(assessment, wb.snapshot(state));
+    const kept = edits.filter((e) => keptInAddin(assessment, e));
+    const need = neededFills(assessment, state, wb, kept);
     if (need.size > 0) await readFills(io, wb, need);
     options.onStep?.("score");
 
@@ -193,7 +210,7 @@ export async function recalculate(
     if (wb.sheet(main)?.protected) throw protectionError(main);
     if (wb.memoryExists && wb.memoryProtected) throw protectionError(MEMORY_SHEET);
     const snapshot = wb.snapshot(state);
-    let writePlan = withSheetIds(plan(assessment, snapshot), wb.sheets);
+    let writePlan = withSheetIds(plan(assessment, snapshot, { keepEdits: kept }), wb.sheets);
     const ledger = assessment.ledgerLayout?.sheet.name;
     const ledgerProtected = ledger !== undefined && wb.sheet(ledger)?.protected === true;
     if (ledgerProtected) writePlan = withoutFillsOn(writePlan, ledger, state);
@@ -223,7 +240,11 @@ export async function recalculate(
       assessment,
       plan: writePlan,
       syncs: io.syncs,
-      findings: ledgerProtected ? [protectedLedgerWarning(ledger)] : [],
+      findings: [
+        ...(ledgerProtected ? [protectedLedgerWarning(ledger)] : []),
+        ...edits.filter((e) => !keptInAddin(assessment, e)).map((e) => reportFinding(handEditFinding(e), main)),
+      ],
+      handEdits: kept,
     };
   });
   // Only a hint for the next run's first read (which sheets it includes); never trusted, and a stale one costs a

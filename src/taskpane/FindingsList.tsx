@@ -26,10 +26,18 @@ interface Group {
 
 /** Findings grouped by unit in sheet order, then the workbook's own (ledger rows, absent columns). */
 export function groups(outcome: Outcome, t: Strings): Group[] {
+  const named = outcome.namedFindings;
+  const shown = new Set<ReportFinding>();
   const out: Group[] = outcome.report.units
-    .filter((u) => u.findings.length > 0)
-    .map((u) => ({ title: u.unit || `#${u.row}`, findings: u.findings }));
-  if (outcome.report.findings.length > 0) out.push({ title: t.workbookLevel, findings: outcome.report.findings });
+    .map((u) => {
+      const more = named[u.unit] ?? [];
+      for (const f of more) shown.add(f);
+      return { title: u.unit || `#${u.row}`, findings: [...u.findings, ...more] };
+    })
+    .filter((g) => g.findings.length > 0);
+  // a 核定调整 row not applied shows under the unit it names, not again under 工作簿
+  const rest = outcome.report.findings.filter((f) => !shown.has(f));
+  if (rest.length > 0) out.push({ title: t.workbookLevel, findings: rest });
   return out;
 }
 

@@ -77,6 +77,9 @@ export interface Outcome {
   /** A score cell's explanation made when it is selected: above EXPLANATION_NOTES_MAX_UNITS units the plan carries no
    * notes, and `cells` holds none for score cells. */
   readonly explainCell: (sheet: string, a1: string) => CellInfo | undefined;
+  /** Top-level findings that name a unit of the sheet (a 核定调整 row not applied), by unit: the pane shows them under
+   * the unit, the report keeps them at the top level (workbook.md). */
+  readonly namedFindings: Readonly<Record<string, readonly ReportFinding[]>>;
   /** Scores typed over by hand and kept as typed (not written over), in sheet order. */
   readonly handEdits: readonly HandEditView[];
   /** Units whose 自评总分 differs from the total by the 自评差距 setting or more, largest gap first. */
@@ -162,6 +165,7 @@ export function buildOutcome(
         ? { kind: "score", unit: u.record.key, column: plan.scoreColumns[k].header, text, items: adjustable(a, u, k) }
         : undefined;
     },
+    namedFindings: namedFindings(a, report),
     handEdits: edits.map((e) => {
       const u = unitOf.get(e.row);
       const k = columnOf.get(e.col);
@@ -188,6 +192,17 @@ export function buildOutcome(
     selfGap: a.settings.selfGap,
     syncs,
   };
+}
+
+/** The report's top-level findings that come from the assessment's with a unit (core/read/adjustments.ts), by unit.
+ * The report lists the assessment's findings first, in order. */
+function namedFindings(a: Assessment, report: Report): Record<string, ReportFinding[]> {
+  const out: Record<string, ReportFinding[]> = {};
+  a.findings.forEach((f, i) => {
+    if (f.unit === undefined || f.sheet !== a.rulebook.adjustments.sheet) return;
+    (out[f.unit] ??= []).push(report.findings[i]);
+  });
+  return out;
 }
 
 /** The items a score column of the block (indicators, then 加分, 总分, 排名, 核查意见) can be adjusted by. */

@@ -225,6 +225,20 @@ describe("task pane", () => {
     expect(wb.excel.value("考核表", six)).toBe(4);
   });
 
+  it("a 核定调整 row that names a unit but was not applied shows under that unit", async () => {
+    const book = await loadWorkbook(SAMPLE);
+    const ws = book.addWorksheet("核定调整");
+    ws.addRow(["序号", "单位名称", "项目", "核定分", "理由"]);
+    ws.addRow([1, "县发改局", "三", 30, "整项核定"]);
+    const wb = new GatedWorkbook(new FakeExcel(documentFrom(book)));
+    await renderPane(wb);
+    fireEvent.click(screen.getByRole("button", { name: "计算得分" }));
+    await screen.findByTestId("units-scored");
+    const group = await screen.findByRole("group", { name: "县发改局" });
+    expect(within(group).getByTitle("定位到 C2")).toHaveTextContent("核定调整!C2");
+    expect(screen.queryByRole("group", { name: "工作簿" })).toBeNull();
+  });
+
   it("selecting a score cell shows the engine's explanation; an evidence cell shows its finding", async () => {
     const wb = await sample();
     await renderPane(wb);

@@ -252,7 +252,8 @@ export function readAdjustments(
     if (reading.state !== "present") flag("missing", layout.reason, "理由", "核定调整的理由");
 
     if (rowFindings.length > 0) {
-      findings.push(...rowFindings);
+      // listed at the top level of the report; `unit` lets the pane show them under the unit they name too
+      findings.push(...(known ? rowFindings.map((f) => ({ ...f, unit })) : rowFindings));
       if (known) unapplied.set(unit, (unapplied.get(unit) ?? 0) + 1);
       continue;
     }

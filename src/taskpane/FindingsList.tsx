@@ -1,4 +1,5 @@
-import { Badge, Button, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { FoldButton } from "./FoldButton";
 import { useState } from "react";
 import { type ReportFinding, findingDetail } from "../core";
 import type { Outcome } from "./outcome";
@@ -9,14 +10,6 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: 0, listStyleType: "none" },
   item: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "baseline" },
   badge: { flexShrink: 0, whiteSpace: "nowrap" },
-  toggle: {
-    paddingLeft: 0,
-    paddingRight: 0,
-    minWidth: 0,
-    justifyContent: "flex-start",
-    textAlign: "left",
-    fontWeight: tokens.fontWeightRegular,
-  },
 });
 
 interface Group {
@@ -88,16 +81,9 @@ export function FindingsList(props: { outcome: Outcome; t: Strings; onSelect: (s
       {problems.length > 0 ? problems.map(render) : <Text block>{t.noProblems}</Text>}
       {noteCount > 0 ? (
         <>
-          <Button
-            appearance="transparent"
-            className={s.toggle}
-            icon={<span aria-hidden="true">{notesOpen ? "▾" : "▸"}</span>}
-            aria-expanded={notesOpen}
-            aria-controls={notesOpen ? "findings-notes" : undefined}
-            onClick={() => setNotesOpen(!notesOpen)}
-          >
+          <FoldButton open={notesOpen} controls="findings-notes" onToggle={() => setNotesOpen(!notesOpen)}>
             {t.notes(noteCount)}
-          </Button>
+          </FoldButton>
           {notesOpen ? <div id="findings-notes">{notes.map(render)}</div> : null}
         </>
       ) : null}

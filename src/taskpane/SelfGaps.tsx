@@ -1,4 +1,5 @@
-import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { FoldButton } from "./FoldButton";
 import { useState } from "react";
 import { formatCents } from "../core";
 import type { Outcome } from "./outcome";
@@ -6,14 +7,6 @@ import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  toggle: {
-    paddingLeft: 0,
-    paddingRight: 0,
-    minWidth: 0,
-    justifyContent: "flex-start",
-    textAlign: "left",
-    fontWeight: tokens.fontWeightRegular,
-  },
 });
 
 /** At most this many units are listed; the rest are counted. */
@@ -36,16 +29,9 @@ export function SelfGaps({ outcome, t }: { outcome: Outcome; t: Strings }) {
         </Text>
       ) : (
         <>
-          <Button
-            appearance="transparent"
-            className={s.toggle}
-            icon={<span aria-hidden="true">{open ? "▾" : "▸"}</span>}
-            aria-expanded={open}
-            aria-controls={open ? "self-gaps" : undefined}
-            onClick={() => setOpen(!open)}
-          >
+          <FoldButton open={open} controls="self-gaps" onToggle={() => setOpen(!open)}>
             {t.selfGapsLead(gaps.length, outcome.selfGap)}
-          </Button>
+          </FoldButton>
           {open ? (
             <ol id="self-gaps" className={s.list} aria-label={t.selfGapsTitle}>
               {gaps.slice(0, SHOWN).map((g) => (

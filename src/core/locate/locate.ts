@@ -134,6 +134,13 @@ export function locateAssessment(snapshot: Snapshot, rulebook: Rulebook, remembe
   };
 }
 
+/** The 1-based column of the first cell whose header text is one of `names` (normalised as headers), if any. */
+export function findHeader(cells: readonly CellValue[], names: readonly string[]): number | undefined {
+  const wanted = new Set(names.map(normalizeHeader));
+  const i = cells.findIndex((v) => wanted.has(normalizeHeader(cellText(v))));
+  return i < 0 ? undefined : i + 1;
+}
+
 export function hasLedgerSheet(snapshot: Snapshot, rulebook: Rulebook): boolean {
   return snapshot.sheets.some((s) => s.name.trim() === rulebook.ledger.sheet);
 }
@@ -143,11 +150,7 @@ export function locateLedger(snapshot: Snapshot, rulebook: Rulebook): LedgerLayo
   const sheet = snapshot.sheets.find((s) => s.name.trim() === rulebook.ledger.sheet);
   if (!sheet) return null;
   const spec = rulebook.ledger;
-  const find = (cells: readonly CellValue[], names: readonly string[]): number | undefined => {
-    const wanted = new Set(names.map(normalizeHeader));
-    const i = cells.findIndex((v) => wanted.has(normalizeHeader(cellText(v))));
-    return i < 0 ? undefined : i + 1;
-  };
+  const find = findHeader;
   const limit = Math.min(HEADER_SCAN_ROWS, sheet.rows.length);
   for (let r = 0; r < limit; r++) {
     const cells = sheet.rows[r] ?? [];

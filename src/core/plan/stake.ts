@@ -3,26 +3,8 @@
 import type { Assessment } from "../assess";
 import { formatCents, fromNumber, pointsToCents, toCents } from "../exact";
 import { NUMERALS } from "../text";
-import type { Rule } from "../../rules/types";
+import { ruleFields } from "../../rules/validate";
 import type { UnitResult } from "../score/score";
-
-/** The fields a rule reads. */
-function fieldsOf(rule: Rule): string[] {
-  switch (rule.kind) {
-    case "perPresent":
-      return [...rule.fields];
-    case "stampedComplete":
-      return [rule.stamped, rule.complete];
-    case "ratio":
-    case "ledgerTimeliness":
-    case "rateSteps":
-      return [rule.part, rule.whole];
-    case "present":
-    case "perCount":
-    case "deductPerCount":
-      return [rule.field];
-  }
-}
 
 /** "八 当前得 0/5 分" for each leaf reading the field ("三.2 当前得 6.6/25 分" in an indicator of many leaves), or
  * "加分 当前得 1 分" for the bonus's fields; "" for a field no score reads. */
@@ -33,7 +15,7 @@ export function stakeOf(a: Assessment, u: UnitResult, field: string): string {
   rb.indicators.forEach((ind, i) => {
     const leaves = rb.leaves.filter((l) => l.indicator === ind.id);
     for (const l of leaves) {
-      if (!fieldsOf(l.rule).includes(field)) continue;
+      if (!ruleFields(l.rule).includes(field)) continue;
       const name =
         leaves.length > 1 ? `${NUMERALS[i] ?? ind.id}.${l.id.split(".")[1] ?? l.id}` : (NUMERALS[i] ?? ind.id);
       parts.push(`${name} 当前得 ${formatCents(u.leaves.get(l.id) ?? 0)}/${formatCents(pointsToCents(l.max))} 分`);

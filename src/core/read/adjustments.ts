@@ -3,8 +3,8 @@
 import type { Rulebook } from "../../rules/types";
 import { type Rational, fromNumber, parseDecimal, pointsToCents, toCents, formatCents } from "../exact";
 import { findingMessage } from "../findings";
-import { HEADER_SCAN_ROWS } from "../locate/locate";
-import { cellText, normalizeHeader, normalizeName } from "../locate/normalize";
+import { HEADER_SCAN_ROWS, findHeader } from "../locate/locate";
+import { cellText, normalizeName } from "../locate/normalize";
 import { type CellValue, type Finding, type SheetSnapshot, type Snapshot, isDateCell, isErrorCell } from "../model";
 import { Roster } from "./roster";
 import { NUMERALS } from "../text";
@@ -102,11 +102,7 @@ export interface AdjustmentLayout {
 /** The 核定调整 sheet's header row and columns, found by header text in its first rows; null without them. */
 export function locateAdjustments(sheet: SheetSnapshot, rulebook: Rulebook): AdjustmentLayout | null {
   const spec = rulebook.adjustments;
-  const find = (cells: readonly CellValue[], names: readonly string[]): number | undefined => {
-    const wanted = new Set(names.map(normalizeHeader));
-    const i = cells.findIndex((v) => wanted.has(normalizeHeader(cellText(v))));
-    return i < 0 ? undefined : i + 1;
-  };
+  const find = findHeader;
   const limit = Math.min(HEADER_SCAN_ROWS, sheet.rows.length);
   for (let r = 0; r < limit; r++) {
     const cells = sheet.rows[r] ?? [];

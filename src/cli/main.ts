@@ -109,7 +109,7 @@ async function runScore(input: string, opts: ScoreOptions, io: Io): Promise<void
   }
   const assessment = scoreBook(opened, { rulebook: rulebookOf(opts.rulebook), settings });
   // Score cells typed over since the last run: written over here, and each named (workbook.md, hand edits).
-  const edits = handEdits(assessment, opened.snapshot).map(handEditFinding);
+  const edits = handEdits(assessment, opened.snapshot.memory).map(handEditFinding);
   io.temp?.(temporaryPath(out));
   await writeBook(opened.book, out);
   if (opts.json) {

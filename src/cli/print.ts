@@ -1,5 +1,5 @@
 // Terminal output: a run's summary in a few lines (the demo's table is in table.ts).
-import type { Assessment } from "../core";
+import { type Assessment, selfGapText, selfGaps } from "../core";
 import { settingsInWords } from "../rules/settings";
 
 export function summaryLine(a: Assessment): string {
@@ -25,18 +25,13 @@ export const SELF_GAP_LINES = 20;
 /** The 自评 gap warnings on their own, largest gap first, so they are not lost among the others (第五条 自查自评与
  * 综合评定相结合); "" when there are none. */
 export function selfGapLines(a: Assessment): string {
-  const field = a.rulebook.selfAssessment.field;
-  const gaps = a.units.flatMap((u) =>
-    u.findings.filter((f) => f.kind === "warning" && f.field === field).map((f) => ({ u, message: f.message })),
-  );
+  const gaps = selfGaps(a);
   if (gaps.length === 0) return "";
-  const size = (m: string) => Number(/相差 ([\d.]+) 分/.exec(m)?.[1] ?? 0);
-  gaps.sort((x, y) => size(y.message) - size(x.message));
   const shown = gaps.slice(0, SELF_GAP_LINES);
   const more = gaps.length - shown.length;
   return (
     `自评差距 ${a.settings.selfGap} 分及以上（${gaps.length} 个单位）：\n` +
-    shown.map(({ u, message }) => `  ${u.record.key}（第 ${u.record.row} 行）：${message}`).join("\n") +
+    shown.map((g) => `  ${g.unit}（第 ${g.row} 行）：${selfGapText(g.self, g.total)}`).join("\n") +
     (more > 0 ? `\n  另有 ${more} 个单位，见 JSON 报告（--json）` : "")
   );
 }

@@ -71,7 +71,8 @@ export {
   parseRange,
 } from "./address";
 export type { UnitResult } from "./score/score";
+export { selfGapText } from "./score/score";
 export { isSolid, pendingWrites, type Pending, type ReadKnowledge } from "./plan/pending";
 export { DAYS_1900_TO_1904, dateToSerial, isDateFormat, serialToDate } from "./serial";
 export { FINDING_LABELS, findingDetail, findingMessage } from "./findings";
-export { formatCents } from "./exact";
+export { formatCents, fromNumber, parseDecimal, pointsToCents, toCents } from "./exact";

@@ -1,6 +1,6 @@
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { type AdjustmentEntry, formatCents } from "../core";
+import { type AdjustmentEntry, formatCents, parseDecimal, toCents } from "../core";
 import type { AdjustableItem } from "./outcome";
 import type { Strings } from "./strings";
 
@@ -9,10 +9,8 @@ const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column",
 /** A number of points typed for 核定分, in hundredths (half-up at 2 decimals), or null when it is not one. */
 function centsOf(text: string): number | null {
   const t = text.trim();
-  if (!/^\d+(\.\d+)?$/.test(t)) return null;
-  const [int, frac = ""] = t.split(".");
-  const hundredths = Number(int) * 100 + Number((frac + "00").slice(0, 2));
-  return frac.length > 2 && Number(frac[2]) >= 5 ? hundredths + 1 : hundredths;
+  const r = /^\d+(\.\d+)?$/.test(t) ? parseDecimal(t) : null;
+  return r ? toCents(r) : null;
 }
 
 /** 登记核定调整 for the selected score cell: the item (filled in for a one-leaf column or 加分; for 三, 四, 九 the office

@@ -11,6 +11,9 @@ import {
   parseAddress,
   BONUS_ITEM,
   itemLabel,
+  fromNumber,
+  pointsToCents,
+  toCents,
   type UnitResult,
   type HandEdit,
   reviewSummary,
@@ -210,7 +213,7 @@ function adjustable(a: Assessment, u: UnitResult, column: number): AdjustableIte
   const rb = a.rulebook;
   const n = rb.indicators.length;
   if (column === n) {
-    return [{ id: BONUS_ITEM, label: "加分", max: Math.round(a.settings.bonusCap * 100), current: u.bonus }];
+    return [{ id: BONUS_ITEM, label: "加分", max: toCents(fromNumber(a.settings.bonusCap)), current: u.bonus }];
   }
   if (column > n) return [];
   const ind = rb.indicators[column];
@@ -219,7 +222,7 @@ function adjustable(a: Assessment, u: UnitResult, column: number): AdjustableIte
     .map((l) => ({
       id: l.id,
       label: itemLabel(rb, l.id),
-      max: Math.round(l.max * 100),
+      max: pointsToCents(l.max),
       current: u.leaves.get(l.id) ?? 0,
     }));
 }
@@ -239,23 +242,11 @@ function rankingCell(
   const c = at[1] - 1;
   const n = a.rulebook.indicators.length;
   const header = plan.ranking.header[c];
-  const score = (column: number) => noteOf(u, column);
+  // The score block's column this one shows (indicators, 加分 at n, 总分 n + 1, 排名 n + 2), or -1.
+  const block = c === 0 ? n + 2 : c === 2 ? n + 1 : c >= 3 && c <= 3 + n ? c - 3 : -1;
   const text =
-    c === 0
-      ? score(n + 2)
-      : c === 2
-        ? score(n + 1)
-        : c >= 3 && c < 3 + n
-          ? score(c - 3)
-          : c === 3 + n
-            ? score(n)
-            : c === 4 + n
-              ? unitNote(u) || null
-              : c === 5 + n
-                ? reviewSummary(u) || null
-                : null;
-  const column = c === 3 + n ? n : c >= 3 && c < 3 + n ? c - 3 : -1;
+    block >= 0 ? noteOf(u, block) : c === 4 + n ? unitNote(u) || null : c === 5 + n ? reviewSummary(u) || null : null;
   return text && header
-    ? { kind: "score", unit: u.record.key, column: header, text, items: column >= 0 ? adjustable(a, u, column) : [] }
+    ? { kind: "score", unit: u.record.key, column: header, text, items: block >= 0 ? adjustable(a, u, block) : [] }
     : undefined;
 }

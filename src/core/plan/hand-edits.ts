@@ -4,7 +4,7 @@
 import type { Assessment } from "../assess";
 import { address } from "../address";
 import { centsToNumber, formatCents } from "../exact";
-import type { CellValue, Finding, Snapshot, WrittenValue } from "../model";
+import type { CellValue, Finding, ToolMemory, WrittenValue } from "../model";
 import type { UnitResult } from "../score/score";
 import { remembered } from "./memory";
 import { reviewSummary } from "./report";
@@ -41,10 +41,10 @@ function sameAs(cell: CellValue, value: WrittenValue | number | string | null): 
   return false;
 }
 
-/** The score cells whose value is neither what the tool last wrote there nor what it computes now. Empty without a
- * record of written values (a first run, or a sheet above the size that keeps one). */
-export function handEdits(a: Assessment, snapshot: Snapshot): HandEdit[] {
-  const memory = snapshot.memory;
+/** The score cells whose value is neither what the tool last wrote there nor what it computes now, read off the
+ * assessment sheet the assessment holds. Empty without a record of written values in the memory (a first run, or a
+ * sheet above the size that keeps one). */
+export function handEdits(a: Assessment, memory: ToolMemory | null): HandEdit[] {
   const written = memory?.written;
   const block = memory?.block;
   if (!written || !block || block.sheet !== a.layout.sheet.name) return [];

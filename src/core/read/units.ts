@@ -127,42 +127,27 @@ export function readUnits(layout: Layout, rulebook: Rulebook, ledger: LedgerResu
     }
     used += size;
     const fields = new IdMap(index, values, table, offset);
-    let first: Finding | null = null;
     const rosterIndex = roster.position(key);
-    if (unreported) {
-      first = {
-        kind: "missing",
-        field: rulebook.unitField.id,
-        row,
-        col: layout.unitCol,
-        message: findingMessage("missing", `${UNREPORTED}（本单位填报的各项均为空）`),
-        unit: key,
-      };
-    } else if (rosterIndex < 0) {
-      first = {
-        kind: "warning",
-        field: rulebook.unitField.id,
-        row,
-        col: layout.unitCol,
-        unit: key,
-        message: flattened(`“${key}”不在考核对象名单（附件1）中，是否为“${roster.closest(key)}”？`),
-      };
-    }
+    const onName = { field: rulebook.unitField.id, row, col: layout.unitCol, unit: key };
+    const offRoster: Finding | null =
+      rosterIndex < 0
+        ? {
+            kind: "warning",
+            ...onName,
+            message: flattened(`“${key}”不在考核对象名单（附件1）中，是否为“${roster.closest(key)}”？`),
+          }
+        : null;
+    // 尚未填报 comes first and says it all; the roster warning then follows the row's other findings.
+    const first: Finding | null = unreported
+      ? { kind: "missing", ...onName, message: findingMessage("missing", `${UNREPORTED}（本单位填报的各项均为空）`) }
+      : offRoster;
+    const last = unreported ? offRoster : null;
     // A list of exactly its findings (a list grown one at a time keeps room for more).
-    const findings = new Array<Finding>(count + (first === null ? 0 : 1));
+    const findings = new Array<Finding>(count + (first === null ? 0 : 1) + (last === null ? 0 : 1));
     let k = 0;
     if (first !== null) findings[k++] = first;
     for (let j = 0; j < count; j++) findings[k++] = found[j];
-    if (unreported && rosterIndex < 0) {
-      findings.push({
-        kind: "warning",
-        field: rulebook.unitField.id,
-        row,
-        col: layout.unitCol,
-        unit: key,
-        message: flattened(`“${key}”不在考核对象名单（附件1）中，是否为“${roster.closest(key)}”？`),
-      });
-    }
+    if (last !== null) findings[k++] = last;
     units.push({ row, key, unitCol: layout.unitCol, fields, rosterIndex, findings, unreported });
   }
 

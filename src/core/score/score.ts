@@ -33,6 +33,11 @@ export interface ScoreInput {
 
 const NO_ADJUSTMENTS: readonly AppliedAdjustment[] = Object.freeze([]);
 
+/** The 自评 gap in words (hundredths in): "自评总分 95 与总分 81.75 相差 13.25 分". */
+export function selfGapText(self: number, total: number): string {
+  return `自评总分 ${formatCents(self)} 与总分 ${formatCents(total)} 相差 ${formatCents(Math.abs(self - total))} 分`;
+}
+
 /** Scores every unit; returns them in ranking order. */
 export function scoreUnits({ rulebook, settings, units, ledger, last, adjustments }: ScoreInput): UnitResult[] {
   const n = units.length;
@@ -178,9 +183,7 @@ export function scoreUnits({ rulebook, settings, units, ledger, last, adjustment
           row: record.row,
           col: self.col,
           unit: record.key,
-          message: flattened(
-            `自评总分 ${formatCents(selfCents)} 与总分 ${formatCents(total)} 相差 ${formatCents(Math.abs(selfCents - total))} 分`,
-          ),
+          message: flattened(selfGapText(selfCents, total)),
         });
       }
     }

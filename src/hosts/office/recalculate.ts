@@ -198,7 +198,7 @@ export async function recalculate(
     const assessment = await readWholeAndAssess(io, wb, state, first, options);
     // Scores typed over by hand since the last run (workbook.md, hand edits): an indicator's or 加分's is kept as typed
     // and highlighted; 总分, 排名 and 核查意见 are written over with a warning.
-    const edits = handEdits(assessment, wb.snapshot(state));
+    const edits = handEdits(assessment, state);
     const kept = edits.filter((e) => keptInAddin(assessment, e));
     const need = neededFills(assessment, state, wb, kept);
     if (need.size > 0) await readFills(io, wb, need);

@@ -55,7 +55,7 @@ if (isMainThread) {
     worker.on("error", (e) => {
       if (e && e.code === "ERR_WORKER_OUT_OF_MEMORY") {
         process.stderr.write(
-          `错误：工作簿太大，评分所需内存超过上限（${HEAP_MB} MB）。请删去多余的行列、拆分工作簿，` +
+          `错误：工作簿太大，评分所需内存超过上限（${HEAP_MB} 兆字节）。请删去多余的行列、拆分工作簿，` +
             `或设置环境变量 XINYONG_HEAP_MB 提高上限后再试。\n`,
         );
         process.exitCode = 2;

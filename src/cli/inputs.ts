@@ -18,7 +18,7 @@ export const LIMITS = {
   ...ZIP_LIMITS,
 } as const;
 
-const mb = (bytes: number): string => `${(bytes / MB).toFixed(1)} MB`;
+const mb = (bytes: number): string => `${(bytes / MB).toFixed(1)} 兆字节`;
 
 /** The stream and storage names in an OLE compound file's directory (MS-CFB), read from the file's bytes. An .xls
  * has a Workbook (or Book) stream; an encrypted .xlsx is an OLE file with EncryptionInfo and EncryptedPackage. */
@@ -63,7 +63,7 @@ function oleProblem(file: string, buf: Buffer): string {
   if (names.has("Workbook") || names.has("Book")) {
     return `“${file}”是旧版 Excel 97-2003 工作簿（.xls），只是扩展名改成了 .xlsx：请在 Excel 中另存为“Excel 工作簿(*.xlsx)”后再评分。`;
   }
-  return `“${file}”是旧版 Office 复合文档（OLE），不是 .xlsx 工作簿：请在 Excel 中另存为“Excel 工作簿(*.xlsx)”后再评分。`;
+  return `“${file}”是旧版办公软件的复合文档，不是 .xlsx 工作簿：请在 Excel 中另存为“Excel 工作簿(*.xlsx)”后再评分。`;
 }
 
 /** A text file (a .csv renamed .xlsx, say): no NUL byte in its first bytes. */
@@ -75,21 +75,21 @@ export function zipMessage(file: string, e: unknown): string | null {
   const part = e.entry?.name ?? "";
   switch (e.problem) {
     case "truncated":
-      return `无法读取“${file}”：文件不完整或已损坏，找不到 .xlsx（ZIP 格式）的文件目录，可能只下载或复制了一部分。请重新获取完整的文件。`;
+      return `无法读取“${file}”：文件不完整或已损坏，找不到 .xlsx 文件（一种压缩包）的目录，可能只下载或复制了一部分。请重新获取完整的文件。`;
     case "entries":
       return `“${file}”包含的部件超过 ${LIMITS.entries} 个，不像考核工作簿，未读取。`;
     case "ratio":
       return (
         `“${file}”中的“${part}”压缩比异常（${mb(e.entry?.packedSize ?? 0)} 解压为 ${mb(e.entry?.size ?? 0)}），` +
-        `可能是恶意构造的压缩包（“ZIP 炸弹”），未读取。`
+        `可能是恶意构造的压缩包，未读取。`
       );
     case "unpacked":
       return (
-        `“${file}”解压后超过 ${mb(LIMITS.unpackedBytes)}（命令行可读的上限，见 README“限制”），未读取：` +
+        `“${file}”解压后超过 ${mb(LIMITS.unpackedBytes)}（命令行可读的上限，见 README.md 的“限制”），未读取：` +
         `请删去不需要的工作表、图片或多余的行后再评分。`
       );
     case "lying":
-      return `“${file}”中有部件解压后比声明的大得多，可能是恶意构造的压缩包（“ZIP 炸弹”），未读取。`;
+      return `“${file}”中有部件解压后比声明的大得多，可能是恶意构造的压缩包，未读取。`;
     default:
       return `无法读取“${file}”：文件已损坏，无法解压（${e.message}）。请在 Excel 中打开并另存为 .xlsx 后再评分。`;
   }
@@ -102,7 +102,7 @@ function zipProblem(file: string, bytes: Uint8Array): string | null {
     checkEntries(entries);
     const names = new Set(entries.map((e) => e.name));
     if (!names.has("[Content_Types].xml") || !names.has("xl/workbook.xml")) {
-      return `“${file}”是 ZIP 压缩包，但不是 Excel 工作簿（其中没有 xl/workbook.xml，可能是 Word、WPS 文档或其他压缩包）。`;
+      return `“${file}”是压缩包，但不是 Excel 工作簿（其中没有 xl/workbook.xml，可能是文字处理文档、WPS 文档或其他压缩包）。`;
     }
     return null;
   } catch (e) {
@@ -135,7 +135,7 @@ async function fileProblem(file: string): Promise<string | null> {
     if (stat.size === 0) return `“${file}”是空文件。`;
     if (stat.size > LIMITS.fileBytes) {
       return (
-        `“${file}”有 ${mb(stat.size)}，超过命令行可读的上限 ${mb(LIMITS.fileBytes)}（见 README“限制”），未读取：` +
+        `“${file}”有 ${mb(stat.size)}，超过命令行可读的上限 ${mb(LIMITS.fileBytes)}（见 README.md 的“限制”），未读取：` +
         `请删去不需要的工作表、图片或多余的行后再评分。`
       );
     }
@@ -154,7 +154,7 @@ async function fileProblem(file: string): Promise<string | null> {
   if (!head.subarray(0, 4).equals(ZIP)) {
     return looksLikeText(head)
       ? `“${file}”不是有效的 .xlsx 工作簿：它是文本文件（可能是改了扩展名的 .csv）。请在 Excel 中打开后另存为“Excel 工作簿(*.xlsx)”。`
-      : `“${file}”不是有效的 .xlsx 工作簿（文件开头不是 .xlsx 的 ZIP 格式），可能已损坏或是其他类型的文件。`;
+      : `“${file}”不是有效的 .xlsx 工作簿（文件开头不是 .xlsx 的格式），可能已损坏或是其他类型的文件。`;
   }
   return null;
 }

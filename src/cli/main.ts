@@ -9,6 +9,7 @@ import {
   EXPLANATION_NOTES_MAX_UNITS,
   EXPLANATION_NOTES_SKIPPED,
   WorkbookError,
+  address,
   buildReport,
   handEditFinding,
   handEdits,
@@ -23,6 +24,7 @@ import {
 } from "../rules/settings";
 import { openPackage, scoreBook, scoreFile, temporaryPath, writeBook } from "../hosts/xlsx/workbook";
 import { LIMITS, readInput, zipMessage } from "./inputs";
+import { chineseError, speakChinese } from "./help";
 import { handEditLines, selfGapLines, summaryLine } from "./print";
 
 const MB = 1024 * 1024;
@@ -65,7 +67,7 @@ function rulebookOf(id: string): Rulebook {
 }
 
 const rulebookOption = (): Option =>
-  new Option("--rulebook <id>", "考核办法（评分规则）")
+  new Option("--rulebook <编号>", "考核办法（评分规则）")
     .choices(RULEBOOKS.map((r) => r.id))
     .default(DEFAULT_RULEBOOK.id);
 
@@ -109,7 +111,8 @@ async function runScore(input: string, opts: ScoreOptions, io: Io): Promise<void
   }
   const assessment = scoreBook(opened, { rulebook: rulebookOf(opts.rulebook), settings });
   // Score cells typed over since the last run: written over here, and each named (workbook.md, hand edits).
-  const edits = handEdits(assessment, opened.snapshot.memory).map(handEditFinding);
+  const edited = handEdits(assessment, opened.snapshot.memory);
+  const edits = edited.map(handEditFinding);
   io.temp?.(temporaryPath(out));
   await writeBook(opened.book, out);
   if (opts.json) {
@@ -117,22 +120,22 @@ async function runScore(input: string, opts: ScoreOptions, io: Io): Promise<void
     await writeReport(buildReport(assessment, edits), opts.json, io.out);
   }
   if (assessment.units.length > EXPLANATION_NOTES_MAX_UNITS) io.err(`${EXPLANATION_NOTES_SKIPPED}\n`);
-  if (edits.length) io.err(`${handEditLines(edits.map((e) => e.message))}\n`);
+  if (edits.length) io.err(`${handEditLines(edited.map((e, i) => `${address(e.row, e.col)} ${edits[i].message}`))}\n`);
   const gaps = selfGapLines(assessment);
   io.err(
-    `${summaryLine(assessment)}\n${gaps ? `${gaps}\n` : ""}已写入：${out}${opts.json && opts.json !== "-" ? `\nJSON 报告：${opts.json}` : ""}\n`,
+    `${summaryLine(assessment)}\n${gaps ? `${gaps}\n` : ""}已写入：${out}${opts.json && opts.json !== "-" ? `\n报告文件：${opts.json}` : ""}\n`,
   );
 }
 
 export function buildProgram(io: Io): Command {
-  const program = new Command();
+  const program = speakChinese(new Command());
   program
     .name("xinyong")
     .description(
       "信用考核助手：按 东信建〔2020〕02号 附件2 为衡东县社会信用体系建设成员单位评分、排名（无需 Excel）。\n" +
         "Scores Hengdong County's social credit assessment workbooks (.xlsx) without Excel.",
     )
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (s, write) => write(chineseError(s)) })
     .exitOverride()
     .showHelpAfterError("（用 --help 查看用法）");
 
@@ -141,26 +144,26 @@ export function buildProgram(io: Io): Command {
     .description("为考核工作簿评分：写出带得分、排名、标注和“考核排名”表的新工作簿，原文件不变")
     .argument("<in.xlsx>", "考核工作簿（.xlsx）")
     .option("-o, --out <out.xlsx>", "输出工作簿（默认：<输入名>.scored.xlsx，从不覆盖输入文件）")
-    .option("-j, --json <report.json>", "同时写出 JSON 报告（用 - 输出到标准输出）")
+    .option("-j, --json <report.json>", "同时写出报告文件（.json 格式；用 - 输出到标准输出）")
     .addOption(
       new Option(
-        "--na-policy <policy>",
-        "不适用（分母为 0）的记分：full 记满分 | zero 记 0 分 | average 按平均分计 | scale 按比例折算（默认 full）",
+        "--na-policy <方式>",
+        "不适用项（应报数量为 0 的细项）的记分：full 记满分 | zero 记 0 分 | average 按平均分计 | scale 按比例折算（默认 full）",
       ).choices(NA_POLICIES),
     )
     .addOption(
       new Option(
-        "--steps <policy>",
-        "第八项 80% 以下扣分：ceil 不足一档按一档 | floor 只计整档 | prorata 按比例（默认 ceil）",
+        "--steps <方式>",
+        "第八项差额不足 10 个百分点的部分：ceil 按 10 个百分点扣分 | floor 不扣分 | prorata 按比例扣分（默认 ceil）",
       ).choices(STEPS_POLICIES),
     )
-    .option("--bonus-cap <N>", "创新加分上限（默认 10）", bonusCap)
-    .option("--self-gap <N>", "自评总分与总分相差 N 分及以上时提示（默认 5）", selfGap)
+    .option("--bonus-cap <分>", "创新加分上限（默认 10）", bonusCap)
+    .option("--self-gap <分>", "自评总分与总分相差达到此分数时提示（默认 5）", selfGap)
     .addOption(rulebookOption())
     .addHelpText(
       "after",
-      `\n限制：输入文件不超过 ${LIMITS.fileBytes / MB} MB，解压后不超过 ${LIMITS.unpackedBytes / MB} MB，` +
-        `单个部件压缩比不超过 ${LIMITS.ratio}:1；超出的文件（如“ZIP 炸弹”）不读取，退出码 2。\n` +
+      `\n限制：输入文件不超过 ${LIMITS.fileBytes / MB} 兆字节，解压后不超过 ${LIMITS.unpackedBytes / MB} 兆字节，` +
+        `单个部件压缩比不超过 ${LIMITS.ratio}:1；超出的文件（如恶意构造的压缩包）不读取，退出码 2。\n` +
         `Limits: input file ≤ ${LIMITS.fileBytes / MB} MB, ≤ ${LIMITS.unpackedBytes / MB} MB unpacked; larger files are refused (exit 2).`,
     )
     .action(async (input: string, opts: ScoreOptions) => runScore(input, opts, io));
@@ -168,7 +171,7 @@ export function buildProgram(io: Io): Command {
   program
     .command("template")
     .description("生成空白的考核工作簿模板（名单中的全部成员单位、字段表头、双公示台账）")
-    .option("-o, --out <file>", "输出文件（默认：考核模板-<年度>.xlsx）")
+    .option("-o, --out <文件>", "输出文件（默认：考核模板-<年度>.xlsx）")
     .addOption(rulebookOption())
     .action(async (o: { out?: string; rulebook: string }) => {
       const rulebook = rulebookOf(o.rulebook);
@@ -193,7 +196,7 @@ export function buildProgram(io: Io): Command {
   program
     .command("demo")
     .description("为随附的示例工作簿评分，写出结果并在终端打印排名")
-    .option("-o, --out <file>", "输出文件", path.join("out", "sample-2020.scored.xlsx"))
+    .option("-o, --out <文件>", "输出文件", path.join("out", "sample-2020.scored.xlsx"))
     .action(async (opts: { out: string }) => {
       await fs.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
       io.temp?.(temporaryPath(opts.out));

@@ -32,7 +32,7 @@ export function selfGapLines(a: Assessment): string {
   return (
     `自评差距 ${a.settings.selfGap} 分及以上（${gaps.length} 个单位）：\n` +
     shown.map((g) => `  ${g.unit}（第 ${g.row} 行）：${selfGapText(g.self, g.total)}`).join("\n") +
-    (more > 0 ? `\n  另有 ${more} 个单位，见 JSON 报告（--json）` : "")
+    (more > 0 ? `\n  另有 ${more} 个单位，见 --json 写出的报告` : "")
   );
 }
 
@@ -40,7 +40,5 @@ export function selfGapLines(a: Assessment): string {
 export function handEditLines(messages: readonly string[]): string {
   const shown = messages.slice(0, SELF_GAP_LINES).map((m) => `提示：${m}`);
   const more = messages.length - shown.length;
-  return [...shown, ...(more > 0 ? [`另有 ${more} 处手工改动已按计算结果重写，见 JSON 报告（--json）`] : [])].join(
-    "\n",
-  );
+  return [...shown, ...(more > 0 ? [`另有 ${more} 处手工改动已按计算结果重写，见 --json 写出的报告`] : [])].join("\n");
 }

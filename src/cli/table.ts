@@ -17,7 +17,7 @@ export function rankingTable(a: Assessment): string {
       formatCents(u.total),
       ...a.rulebook.indicators.map((i) => formatCents(u.indicators.get(i.id) ?? 0)),
       formatCents(u.bonus),
-      problems ? `${problems} 处待核` : "",
+      problems ? `${problems} 处待核查` : "",
     ]);
   }
   return `${a.rulebook.rankingTitle}\n${table.toString()}`;

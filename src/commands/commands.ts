@@ -63,7 +63,11 @@ export async function recalculateCommand(event: Office.AddinCommands.Event): Pro
     const boot = await bootOffice();
     const en = pickLocale(boot.displayLanguage) === "en-US";
     if (!boot.env) {
-      await showProblem(en ? "This version of Excel lacks ExcelApi 1.9." : "此版本的 Excel 不支持 ExcelApi 1.9。");
+      await showProblem(
+        en
+          ? "This version of Excel lacks ExcelApi 1.9."
+          : "此版本的 Excel 太旧，不支持信用考核助手：需要 Excel 2021 或更高版本、订阅版 Excel，或网页版 Excel。",
+      );
       return;
     }
     const progress = progressDialog(en);

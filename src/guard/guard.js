@@ -18,8 +18,7 @@
 // dialog.html, which reads it without the bundle. <html data-guard-failed> says why (features, error, not-started).
 (function () {
   "use strict";
-  var ZH =
-    "此版本的 Office 无法运行信用考核助手。请更新 Office（Microsoft 365），或安装 Microsoft Edge WebView2 运行时，然后重试。";
+  var ZH = "此版本的 Excel 无法运行信用考核助手。请更新 Excel，或请信息技术人员安装微软的网页运行组件，然后重试。";
   var EN =
     "This version of Office cannot run the assistant. Update Office (Microsoft 365) or install the Microsoft Edge WebView2 Runtime, then try again.";
   var root = document.documentElement;

@@ -46,7 +46,7 @@ function install(h: PreviewHost | undefined): void {
     onReady: (): Promise<{ host: string; platform: string }> =>
       h
         ? Promise.resolve({ host: "Excel", platform: "OfficeOnline" })
-        : Promise.reject(new Error("这是浏览器预览中的任务窗格，请打开预览页面（npm run preview）。")),
+        : Promise.reject(new Error("这是浏览器预览中的任务窗格，请从预览页面打开。")),
     context: {
       displayLanguage: h?.displayLanguage ?? "zh-CN",
       requirements: {

@@ -36,12 +36,12 @@ export const STEPS_POLICIES: readonly StepsPolicy[] = ["ceil", "floor", "prorata
 
 /** 八's partial steps in the office's words. */
 export const STEPS_WORDS: Readonly<Record<StepsPolicy, string>> = {
-  ceil: "第八项不足一档按一档扣分",
-  floor: "第八项只按整档扣分",
-  prorata: "第八项按比例扣分",
+  ceil: "第八项差额不足 10 个百分点的也按 10 个百分点扣分",
+  floor: "第八项差额不足 10 个百分点的不扣分",
+  prorata: "第八项差额不足 10 个百分点的按比例扣分",
 };
 
-/** The settings in words, for every output that shows a ranking ("不适用项记满分；第八项不足一档按一档扣分；…"). */
+/** The settings in words, for every output that shows a ranking ("不适用项记满分；第八项差额不足 10 个百分点的也按 10 个百分点扣分；…"). */
 export function settingsInWords(s: Settings): string {
   return `${NA_POLICY_WORDS[s.naPolicy]}；${STEPS_WORDS[s.steps]}；创新加分上限 ${s.bonusCap} 分；自评总分与总分相差 ${s.selfGap} 分及以上时提示`;
 }

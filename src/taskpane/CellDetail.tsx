@@ -42,7 +42,7 @@ export function CellDetail({
     <section aria-label={t.selected}>
       <Text weight="semibold">
         {t.selected}
-        {cell ? ` ${cell.sheet}!${cell.address}` : ""}
+        {cell ? `：${cell.sheet} ${cell.address}` : ""}
       </Text>
       <div className={s.box} data-testid="cell-detail">
         {body}

@@ -35,7 +35,7 @@ const HINTS: Record<string, { zh: string; en: string }> = {
     en: "The sheet is larger than Excel allows in one request. Remove unused rows and columns, or use the command line.",
   },
   ResponsePayloadSizeLimitExceeded: {
-    zh: "工作表数据超过 Excel 单次请求的上限（网页版 Excel 为 5 MB）。请删除考核表中不用的行列，或在桌面版 Excel 或命令行中计算。",
+    zh: "工作表数据超过 Excel 单次请求的上限（网页版 Excel 为 5 兆字节）。请删除考核表中不用的行列，或在桌面版 Excel 或命令行中计算。",
     en: "The sheet is larger than Excel allows in one response (5 MB in Excel on the web). Remove unused rows and columns, or score it in desktop Excel or on the command line.",
   },
   GeneralException: {

@@ -76,8 +76,8 @@ describe("hand edits on the command line", () => {
     });
     const second = path.join(dir, "二.xlsx");
     const { report: again, stderr } = await scoreTo(edited, second);
-    const message = `${cell} 总分 手工改为 95，已按计算结果 ${fgw.total} 重写；如需调整得分，请在“核定调整”表登记`;
-    expect(stderr).toContain(message);
+    const message = `总分 手工改为 95，已按计算结果 ${fgw.total} 重写；如需调整得分，请在“核定调整”表登记`;
+    expect(stderr).toContain(`${cell} ${message}`);
     expect(again.findings).toContainEqual(expect.objectContaining({ kind: "warning", cell, message }));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(second);

@@ -91,7 +91,7 @@ describe("ribbon 重新计算", () => {
     const completed = jest.fn();
     await recalculateCommand({ completed } as unknown as Office.AddinCommands.Event);
     expect(completed).toHaveBeenCalledTimes(1);
-    expect(dialogs[0]).toMatch(/ExcelApi 1.9/);
+    expect(dialogs[0]).toMatch(/Excel 太旧.*Excel 2021 或更高版本/);
     expect(excel.syncCount).toBe(0);
   });
 

@@ -21,8 +21,7 @@ jest.setTimeout(60_000);
 
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 const OFFICE_DIST = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
-const GUARD_ZH =
-  "此版本的 Office 无法运行信用考核助手。请更新 Office（Microsoft 365），或安装 Microsoft Edge WebView2 运行时";
+const GUARD_ZH = "此版本的 Excel 无法运行信用考核助手。请更新 Excel，或请信息技术人员安装微软的网页运行组件";
 const GUARD_EN = "This version of Office cannot run the assistant.";
 const LOADING = "正在加载";
 const BROKEN = "const x = ;"; // a bundle the webview cannot parse

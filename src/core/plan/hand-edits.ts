@@ -2,7 +2,6 @@
 // silently). The memory keeps what the tool last wrote by unit and column, not by cell address: sorting the sheet or
 // inserting a column is not an edit.
 import type { Assessment } from "../assess";
-import { address } from "../address";
 import { centsToNumber, formatCents } from "../exact";
 import type { CellValue, Finding, ToolMemory, WrittenValue } from "../model";
 import type { UnitResult } from "../score/score";
@@ -96,7 +95,7 @@ export function keptInAddin(a: Assessment, e: HandEdit): boolean {
   return a.rulebook.indicators.some((i) => i.column === e.header) || e.header === "加分";
 }
 
-/** The command line's warning on a hand edit it writes over. */
+/** The warning on a hand edit written over; the finding carries the cell, so the message does not repeat it. */
 export function handEditFinding(e: HandEdit): Finding {
   return {
     kind: "warning",
@@ -104,7 +103,7 @@ export function handEditFinding(e: HandEdit): Finding {
     col: e.col,
     unit: e.unit,
     message:
-      `${address(e.row, e.col)} ${e.header} 手工改为 ${shown(e.typed)}，已按计算结果 ${shown(e.computed)} 重写；` +
+      `${e.header} 手工改为 ${shown(e.typed)}，已按计算结果 ${shown(e.computed)} 重写；` +
       `如需调整得分，请在“核定调整”表登记`,
   };
 }

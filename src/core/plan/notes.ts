@@ -9,7 +9,7 @@ import type { Finding } from "../model";
 export const EXPLANATION_NOTES_MAX_UNITS = 2000;
 /** Why the score cells carry no notes on a large sheet: a workbook-level warning, in WritePlan.findings (with
  * WritePlan.explanationNotes false) and in the JSON report's findings. */
-export const EXPLANATION_NOTES_SKIPPED = `单位超过 ${EXPLANATION_NOTES_MAX_UNITS} 个，得分说明未写入单元格批注（见 JSON 报告的 explanations），也不记录写入的得分（手工改动的得分无法识别）`;
+export const EXPLANATION_NOTES_SKIPPED = `单位超过 ${EXPLANATION_NOTES_MAX_UNITS} 个，得分说明未写入单元格批注（得分说明见 --json 写出的报告），也不记录写入的得分（手工改动的得分无法识别）`;
 
 /** Whether the score cells of this assessment carry explanation notes. */
 export function explanationNotes(a: Assessment): boolean {

@@ -131,7 +131,7 @@ export function notApplicablePoints(u: ReportUnit): number {
   return u.notApplicable.reduce((sum, id) => sum + cents(u.leaves[id] ?? 0), 0);
 }
 
-/** The unit's 核查意见: "缺少材料 2 项：联络员、信用报告数；数据有误 1 项：已报送条数；双公示台账 1 处待核：第 4 行；
+/** The unit's 核查意见: "缺少材料 2 项：联络员、信用报告数；数据有误 1 项：已报送条数；双公示台账 1 处待核查：第 4 行；
  * 核定调整 1 项" — blank when there is nothing to say. A unit that has not reported says 尚未填报 instead of naming every
  * blank cell. */
 export function reviewSummary(u: UnitResult): string {
@@ -146,7 +146,7 @@ export function reviewSummary(u: UnitResult): string {
   if (invalid.length)
     parts.push(`${FINDING_LABELS.invalid} ${invalid.length} 项：${invalid.map((f) => f.field ?? "").join("、")}`);
   if (ledger.length)
-    parts.push(`双公示台账 ${ledger.length} 处待核：第 ${[...new Set(ledger.map((f) => f.row))].join("、")} 行`);
+    parts.push(`双公示台账 ${ledger.length} 处待核查：第 ${[...new Set(ledger.map((f) => f.row))].join("、")} 行`);
   if (u.adjustments.length) parts.push(`核定调整 ${u.adjustments.length} 项`);
   if (u.unappliedAdjustments) parts.push(`核定调整 ${u.unappliedAdjustments} 行未生效`);
   return parts.join("；");

@@ -120,9 +120,9 @@ export function readCount(v: CellValue): Reading {
       return countReading(n);
     }
     if (NO_WORDS.has(norm(t))) return { state: "invalid", reason: `“${show(v)}”不是数量：没有请填 0` };
-    return { state: "invalid", reason: `“${show(v)}”不是非负整数` };
+    return { state: "invalid", reason: `“${show(v)}”不是 0 或正整数` };
   }
-  return { state: "invalid", reason: `“${show(v)}”不是数量（应填非负整数）` };
+  return { state: "invalid", reason: `“${show(v)}”不是数量（应填 0 或正整数）` };
 }
 
 const NUMBER_TEXT = /^\d+(?:\.\d+)?$/;

@@ -48,7 +48,7 @@ function count(input: LeafInput, field: string): number | null {
 }
 const present = (input: LeafInput, field: string): boolean => input.fields.get(field)?.reading.state === "present";
 const why = (input: LeafInput, field: string): string =>
-  input.fields.get(field)?.reading.state === "invalid" ? `${field}有误` : `${field}缺失`;
+  input.fields.get(field)?.reading.state === "invalid" ? `${field}数据有误` : `${field}缺少材料`;
 
 function ratio(
   max: number,
@@ -61,7 +61,7 @@ function ratio(
   const p = Math.min(part ?? 0, whole);
   const cents = scaleCents(max, p, whole);
   if (w !== null) {
-    const note = part === null ? `（${partName}缺失或有误，按 0 计）` : "";
+    const note = part === null ? `（${partName}缺少材料或数据有误，按 0 计）` : "";
     w.text = `${partName} ${p} / ${wholeName} ${whole} = ${formatPercent(p, whole)}%，${formatCents(max)} × ${formatPercent(p, whole)}% = ${pts(cents)}${note}`;
   }
   return cents;
@@ -238,9 +238,9 @@ function evaluate(leaf: LeafDef, input: LeafInput, w: Why | null, points: Points
       if (w !== null) {
         const how =
           policy === "ceil"
-            ? `扣 ${steps} 档（不足一档按一档计）`
+            ? `扣 ${formatCents(Number(deduct))} 分（不足 ${rule.stepPct} 个百分点的按 ${rule.stepPct} 个百分点计）`
             : policy === "floor"
-              ? `扣 ${steps} 档（只计整档）`
+              ? `扣 ${formatCents(Number(deduct))} 分（不足 ${rule.stepPct} 个百分点的不计）`
               : `按比例扣 ${formatCents(Number(deduct))} 分`;
         w.text = `${rate}，低于 ${rule.thresholdPct}%，每降 ${rule.stepPct} 个百分点扣 ${formatCents(Number(perStep))} 分：${how}，得 ${pts(cents)}`;
       }

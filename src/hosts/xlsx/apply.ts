@@ -150,7 +150,7 @@ function putSheet(
       ids.push(Number(attribute(workbook.xml.slice(t.start, t.end), "sheetId")) || 0);
     }
     const sheets = findTag(workbook.xml, "sheets");
-    if (!sheets) throw new Error("workbook.xml 缺少 sheets");
+    if (!sheets) throw new Error("workbook.xml 中没有工作表列表");
     const rootTag = workbook.xml.slice(0, (findTag(workbook.xml, "workbook") ?? sheets).end);
     const relPrefix = new RegExp(`xmlns:([\\w.-]+)="${NS_REL.replace(/[./]/g, "\\$&")}"`).exec(rootTag)?.[1];
     const ridAttr = relPrefix ? `${relPrefix}:id="${rid}"` : `xmlns:r="${NS_REL}" r:id="${rid}"`;

@@ -32,7 +32,7 @@ describe("explanation notes on score cells", () => {
     expect(Object.keys(at.p.memory.written ?? {})).toHaveLength(EXPLANATION_NOTES_MAX_UNITS);
     expect(EXPLANATION_NOTES_MAX_UNITS).toBe(2000);
     expect(EXPLANATION_NOTES_SKIPPED).toBe(
-      "单位超过 2000 个，得分说明未写入单元格批注（见 JSON 报告的 explanations），也不记录写入的得分（手工改动的得分无法识别）",
+      "单位超过 2000 个，得分说明未写入单元格批注（得分说明见 --json 写出的报告），也不记录写入的得分（手工改动的得分无法识别）",
     );
   });
 

@@ -60,7 +60,7 @@ const u32 = (b: Uint8Array, at: number): number =>
   (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
 const u64 = (b: Uint8Array, at: number): number => u32(b, at) + u32(b, at + 4) * 0x1_0000_0000;
 
-const truncated = (why: string): ZipError => new ZipError("truncated", `找不到完整的 ZIP 文件目录（${why}）`);
+const truncated = (why: string): ZipError => new ZipError("truncated", `找不到完整的压缩包目录（${why}）`);
 
 /** The entries of the central directory, in its order (ZIP64 understood). Nothing is unpacked. */
 export function zipEntries(bytes: Uint8Array): ZipEntry[] {
@@ -77,7 +77,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
   let dir = u32(bytes, end + 16);
   if (end >= 20 && u32(bytes, end - 20) === 0x07064b50) {
     const z = u64(bytes, end - 12);
-    if (z + 56 > bytes.length || u32(bytes, z) !== 0x06064b50) throw truncated("ZIP64 记录不完整");
+    if (z + 56 > bytes.length || u32(bytes, z) !== 0x06064b50) throw truncated("大文件目录记录不完整");
     count = u64(bytes, z + 32);
     dir = u64(bytes, z + 48);
   }

@@ -87,7 +87,7 @@ export function patchSheetXml(xml: string, changes: SheetChanges, styles: Styles
     return [xml.slice(0, tailAt), xml.slice(tailAt)];
   }
   const data = findTag(xml, "sheetData");
-  if (!data) throw new Error("工作表缺少 sheetData");
+  if (!data) throw new Error("工作表中没有数据部分");
   const p = data.prefix;
   const colStyle = columnStyles(xml, data.start);
   const pending = [...changes.keys()].sort((a, b) => a - b);

@@ -56,7 +56,7 @@ export class Styles {
   constructor(xml: string | undefined) {
     this.xml = xml ?? MINIMAL_STYLES;
     const root = findTag(this.xml, "styleSheet");
-    if (!root) throw new Error("styles.xml 没有 styleSheet");
+    if (!root) throw new Error("styles.xml 中没有样式表");
     this.prefix = root.prefix;
     for (const c of children(this.xml, root)) {
       const name = c.tag.name as Section;

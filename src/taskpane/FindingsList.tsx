@@ -64,7 +64,7 @@ export function FindingsList(props: { outcome: Outcome; t: Strings; onSelect: (s
               </Badge>
               {f.cell ? (
                 <Link as="button" title={t.goTo(f.cell)} onClick={() => onSelect(sheet, f.cell!)}>
-                  {f.sheet ? `${f.sheet}!` : ""}
+                  {f.sheet ? `${f.sheet} ` : ""}
                   {f.cell} {findingDetail(f)}
                 </Link>
               ) : (

@@ -121,6 +121,42 @@ function firstMissing(report: Report) {
   return { unit, finding: unit.findings.find((f) => f.kind === "missing" && !f.sheet)! };
 }
 
+/** The settings the pane has from the settings step on, as command-line options. */
+const SETTINGS = ["--bonus-cap", "1"];
+
+/** Types a value into a grid cell and confirms it, as a user does. */
+async function typeInto(cell: string, text: string): Promise<void> {
+  const page = s.page;
+  await page.locator(`td[data-cell="${cell}"]`).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press("Enter");
+}
+
+/** The address of a unit's score cell under a score header, in the command line's scored workbook. */
+function scoreCell(run: CliRun, row: number, header: string): string {
+  const found: string[] = [];
+  run.workbook!.getWorksheet(ASSESSMENT)!.eachRow((r) =>
+    r.eachCell((c) => {
+      if (c.value === header) found.push(c.address.replace(/\d+$/, ""));
+    }),
+  );
+  // The sample's group headers above its fields carry the same text; the score column is the rightmost.
+  expect(found.length).toBeGreaterThan(0);
+  return `${found[found.length - 1]}${row}`;
+}
+
+/** A copy of a workbook with a 核定调整 sheet holding one row, as the office would type it. */
+async function withAdjustment(file: string, row: [string, string, number, string]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.addWorksheet("核定调整");
+  ws.addRow(["序号", "单位名称", "项目", "核定分", "理由", "核定人", "日期"]);
+  ws.addRow([1, ...row]);
+  const out = file.replace(/\.xlsx$/, "-核定.xlsx");
+  await wb.xlsx.writeFile(out);
+  return out;
+}
+
 describe("the journey, in Chinese", () => {
   let scored: CliRun;
   let fixedFile: string;
@@ -285,6 +321,93 @@ describe("the journey, in Chinese", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "07-setting-changed");
     await screenshot(page, "08-pane-settings", true);
+    scored = capped;
+  });
+
+  it("自评对比 lists the units whose 自评总分 is off by the threshold or more, largest first, as the command line does", async () => {
+    const page = s.page;
+    // The command line's list: "  县医保局（第 N 行）：自评总分 98 与总分 … 相差 … 分", largest first.
+    const cliUnits = [...scored.stderr.matchAll(/^ {2}(\S+?)（第 \d+ 行）：自评总分/gm)].map((m) => m[1]);
+    expect(cliUnits.length).toBeGreaterThan(0);
+    const section = pane(page).getByRole("region", { name: "自评对比" });
+    const count = Number(/自评差距 5 分及以上（(\d+) 个单位）/.exec(scored.stderr)![1]);
+    await section.getByRole("button", { name: `${count} 个单位的自评总分与总分相差 5 分及以上` }).click();
+    const lines = await section.getByRole("listitem").allTextContents();
+    // The terminal lists at most 20 and counts the rest; the pane lists them all (up to 50).
+    expect(lines).toHaveLength(count);
+    expect(lines.map((l) => l.split("：")[0]).slice(0, cliUnits.length)).toEqual(cliUnits);
+    await screenshot(page, "16-self-gaps", true);
+  });
+
+  it("with auto-recalculation off, an edit marks the results stale until 计算得分, which clears the cue", async () => {
+    const page = s.page;
+    await pane(page).getByRole("switch", { name: "编辑后自动重新计算" }).click();
+    expect(await pane(page).getByRole("switch", { name: "编辑后自动重新计算" }).isChecked()).toBe(false);
+    const { finding } = firstMissing(scored.report!);
+    // "1" is a count, a yes-word and evidence at once: whatever the field, the cell is no longer missing.
+    const next = await edited(fixedFile, ASSESSMENT, { [finding.cell!]: 1 });
+    const after = await cliScore(next, SETTINGS);
+    await typeInto(finding.cell!, "1");
+    await pane(page).getByText("结果已过期").waitFor();
+    await screenshot(page, "17-stale", true);
+    await pane(page).getByRole("button", { name: "计算得分" }).click();
+    await expectLikeCli(after);
+    expect(await pane(page).getByText("结果已过期").count()).toBe(0);
+    scored = after;
+    fixedFile = next;
+  });
+
+  it("a score typed over by hand is kept and listed; 恢复计算结果 puts the command line's value back", async () => {
+    const page = s.page;
+    const unit = scored.report!.units.find((u) => u.unit === "县发改局")!;
+    const six = scoreCell(scored, unit.row, "六、信用报告（5分）");
+    const computed = gridValues((await gridCells(page)).cells, [six])[six];
+    await typeInto(six, "5");
+    await pane(page).getByRole("button", { name: "计算得分" }).click();
+    const edits = pane(page).getByRole("list", { name: "手工改动的得分" });
+    await eventually(
+      () => edits.textContent(),
+      (t) => expect(t).toContain(`县发改局 · ${six} 六、信用报告（5分）：手工改为 5，计算结果为 ${computed}`),
+    );
+    const kept = (await gridCells(page)).cells[six];
+    expect(kept).toMatchObject({ value: "5", fill: `#${HIGHLIGHT_COLORS.edited.slice(2)}` });
+    await screenshot(page, "18-hand-edit", true);
+    await edits.getByRole("button", { name: "恢复计算结果" }).click();
+    await expectLikeCli(scored);
+    expect(await pane(page).getByRole("list", { name: "手工改动的得分" }).count()).toBe(0);
+  });
+
+  it("登记核定调整 from a selected score: the row goes to 核定调整 and the scores are those of the command line", async () => {
+    const page = s.page;
+    const unit = scored.report!.units.find((u) => u.unit === "县发改局")!;
+    const three = scoreCell(scored, unit.row, "三、信用信息归集和报送（37分）");
+    await page.locator(`td[data-cell="${three}"]`).click();
+    const detail = pane(page).getByRole("region", { name: "所选单元格" });
+    await detail.getByRole("button", { name: "登记核定调整…" }).click();
+    const form = pane(page).getByRole("region", { name: "登记核定调整" });
+    await form.getByRole("combobox", { name: "项目" }).selectOption("3.2");
+    await form.getByRole("spinbutton", { name: "核定分" }).fill("20");
+    await form.getByRole("textbox", { name: "理由" }).fill("补报数据经核实");
+    await screenshot(page, "19-adjustment-form", true);
+    await form.getByRole("button", { name: "登记" }).click();
+    const judged = await withAdjustment(fixedFile, ["县发改局", "3.2", 20, "补报数据经核实"]);
+    const after = await cliScore(judged, SETTINGS);
+    expect(after.report!.units.find((u) => u.unit === "县发改局")!.adjustments).toHaveLength(1);
+    await expectLikeCli(after);
+    await showSheet(page, "核定调整");
+    const rows = (await gridCells(page)).cells;
+    expect(gridValues(rows, ["B1", "C1", "D1", "B2", "D2", "E2"])).toEqual({
+      B1: "单位名称",
+      C1: "项目",
+      D1: "核定分",
+      B2: "县发改局",
+      D2: "20",
+      E2: "补报数据经核实",
+    });
+    await showSheet(page, ASSESSMENT);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "20-adjusted", true);
+    scored = after;
   });
 
   it("at 320 px, the narrowest task pane, nothing in the pane is cut off", async () => {

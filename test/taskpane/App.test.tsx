@@ -237,7 +237,7 @@ describe("task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "计算得分" }));
     await screen.findByTestId("units-scored");
     const group = await screen.findByRole("group", { name: "县发改局" });
-    expect(within(group).getByTitle("定位到 C2")).toHaveTextContent("核定调整!C2");
+    expect(within(group).getByTitle("定位到 C2")).toHaveTextContent("核定调整 C2");
     expect(screen.queryByRole("group", { name: "工作簿" })).toBeNull();
   });
 

@@ -146,7 +146,7 @@ const en: Strings = {
   stale:
     "The sheets changed since the last run; the scores, ranking and findings below are from before. Press Score to update them.",
   settings: "Scoring settings",
-  naPolicy: "Not applicable (denominator 0)",
+  naPolicy: "Not-applicable items (base count 0)",
   na: { full: "Full marks", zero: "Zero", average: "Average of applicable units", scale: "Scale to 100" },
   stepsLabel: "Item 8: part of a 10-point step",
   step: { ceil: "Counts as a step", floor: "Not deducted", prorata: "Pro rata" },
